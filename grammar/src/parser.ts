@@ -1,0 +1,737 @@
+/**
+ * The PTL grammar as a chevrotain parser with embedded actions that build the AST
+ * directly. Recovery is local: a token that starts no declaration or field is
+ * skipped with one error, a bad field is re-synced at the next field, and an
+ * `indicator` typed at its parent's indentation closes an unclosed parent.
+ */
+import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import type * as A from './ast';
+import { DIRECTIONS, REFERENCE_PARTS } from './keywords';
+import type { LineIndex } from './range';
+import type { SyntaxProblem } from './problem';
+import { errorMessages } from './parser-messages';
+import * as T from './tokens';
+
+const K = T.KeywordToken;
+
+/** Tokens that begin a top-level declaration; inside a block they mean its `}` is missing. */
+const DECLARATION_STARTS: TokenType[] = [K.plan, K.use, K.series, K.table, K.indicator, K.check];
+
+const FIELD_STARTS: TokenType[] = [
+  K.name, K.unit, K.baseline, K.target, K.actual, K.value, K.binding, K.anticipatory, K.direction,
+  K.derive, K.aligns, K.cite, K.note, K.source, K.period, K.region, K.level, K.parent,
+];
+
+/** Every concrete token type; the junk rules are built from what may not start something else. */
+const CONCRETE: TokenType[] = T.ALL_TOKENS.filter((t) => t !== T.Comparison && t.GROUP === undefined && t !== T.UnclosedBlockComment);
+
+const JUNK_AT_TOP = CONCRETE.filter((t) => !DECLARATION_STARTS.includes(t));
+const JUNK_IN_BLOCK = CONCRETE.filter((t) => !DECLARATION_STARTS.includes(t) && !FIELD_STARTS.includes(t) && t !== T.RBrace && t !== T.Separator);
+
+type Context = 'plan' | 'series' | 'table' | 'indicator';
+
+interface Block {
+  fields: A.Field[];
+  indicators: A.IndicatorDecl[];
+  open?: A.Span;
+  close?: A.Span;
+}
+
+export class PtlParser extends EmbeddedActionsParser {
+  private lines!: LineIndex;
+  /** Problems found while building nodes (skipped tokens, misplaced fields). */
+  private extraProblems: SyntaxProblem[] = [];
+  /** Column of the `indicator` keyword whose body is being parsed, innermost last. */
+  private indicatorColumns: number[] = [];
+
+  constructor() {
+    super(T.ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: errorMessages, skipValidations: true });
+    this.performSelfAnalysis();
+  }
+
+  load(tokens: IToken[], lines: LineIndex): void {
+    this.input = tokens;
+    this.lines = lines;
+    this.extraProblems = [];
+    this.indicatorColumns = [];
+  }
+
+  takeExtraProblems(): SyntaxProblem[] {
+    return this.extraProblems;
+  }
+
+  public file = this.RULE('file', (): A.Declaration[] => {
+    const declarations: A.Declaration[] = [];
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => { const d = this.SUBRULE(this.declaration); this.ACTION(() => d && declarations.push(d)); } },
+        { ALT: () => this.junk(JUNK_AT_TOP, 'top') },
+      ]);
+    });
+    return declarations;
+  });
+
+  private declaration = this.RULE('declaration', (): A.Declaration => this.OR([
+    { ALT: () => this.SUBRULE(this.plan) },
+    { ALT: () => this.SUBRULE(this.use) },
+    { ALT: () => this.SUBRULE(this.series) },
+    { ALT: () => this.SUBRULE(this.table) },
+    { ALT: () => this.SUBRULE(this.indicator) },
+    { ALT: () => this.SUBRULE(this.check) },
+  ]), { recoveryValueFunc: () => undefined as never });
+
+  private plan = this.RULE('plan', (): A.PlanDecl => this.blockDecl(K.plan, 'Plan', 'plan'));
+  private series = this.RULE('series', (): A.SeriesDecl => this.blockDecl(K.series, 'Series', 'series'));
+
+  private table = this.RULE('table', (): A.TableDecl => {
+    const keyword = this.CONSUME(K.table);
+    const id = this.OPTION(() => this.CONSUME(T.Identifier));
+    const title = this.OPTION2(() => this.CONSUME(T.StringLiteral));
+    const body = this.SUBRULE(this.block, { ARGS: ['table'] });
+    return this.ACTION(() => ({
+      kind: 'Table' as const,
+      ...this.header(keyword, id, title),
+      fields: body.fields,
+      indicators: body.indicators,
+      open: body.open,
+      close: body.close,
+      ...this.spanFrom(keyword, body.close ?? body.open ?? title ?? id ?? keyword),
+    }));
+  });
+
+  private indicator = this.RULE('indicator', (): A.IndicatorDecl => {
+    const keyword = this.CONSUME(K.indicator);
+    const id = this.OPTION(() => this.CONSUME(T.Identifier));
+    const title = this.OPTION2(() => this.CONSUME(T.StringLiteral));
+    this.ACTION(() => this.indicatorColumns.push(this.lines.positionAt(keyword.startOffset).character));
+    const body = this.SUBRULE(this.block, { ARGS: ['indicator'] });
+    this.ACTION(() => this.indicatorColumns.pop());
+    return this.ACTION(() => ({
+      kind: 'Indicator' as const,
+      ...this.header(keyword, id, title),
+      fields: body.fields,
+      children: body.indicators,
+      open: body.open,
+      close: body.close,
+      ...this.spanFrom(keyword, body.close ?? body.open ?? title ?? id ?? keyword),
+    }));
+  });
+
+  private use = this.RULE('use', (): A.UseDecl => {
+    const keyword = this.CONSUME(K.use);
+    const path = this.OPTION(() => this.CONSUME(T.StringLiteral));
+    const as = this.OPTION2(() => this.CONSUME(K.as));
+    const alias = this.OPTION3(() => this.CONSUME(T.Identifier));
+    return this.ACTION(() => ({
+      kind: 'Use' as const,
+      keyword: this.keyword(keyword),
+      path: this.string(path),
+      asKeyword: as && this.keyword(as),
+      alias: this.identifier(alias),
+      ...this.spanFrom(keyword, alias ?? as ?? path ?? keyword),
+    }));
+  });
+
+  private check = this.RULE('check', (): A.CheckDecl => {
+    const keyword = this.CONSUME(K.check);
+    const title = this.OPTION(() => this.CONSUME(T.StringLiteral));
+    const left = this.SUBRULE(this.expression);
+    const comparison = this.CONSUME(T.Comparison);
+    const right = this.SUBRULE2(this.expression);
+    const within = this.OPTION2(() => {
+      this.CONSUME(K.within);
+      return this.SUBRULE(this.numberWithUnit);
+    });
+    return this.ACTION(() => ({
+      kind: 'Check' as const,
+      keyword: this.keyword(keyword),
+      title: this.string(title),
+      left,
+      comparison: this.comparison(comparison),
+      right,
+      within,
+      ...this.spanFrom(keyword, within ?? right ?? comparison),
+    }));
+  });
+
+  private block = this.RULE('block', (context: Context): Block => {
+    const fields: A.Field[] = [];
+    const indicators: A.IndicatorDecl[] = [];
+    const open = this.CONSUME(T.LBrace);
+    this.MANY({
+      // An `indicator` at its parent's indentation ends the parent, whose `}` is missing.
+      GATE: () => context === 'table' || this.LA(1).tokenType !== K.indicator || this.nestedIndicatorAhead(),
+      DEF: () => {
+        this.OR([
+          { ALT: () => { const f = this.SUBRULE(this.field); this.ACTION(() => f && fields.push(f)); } },
+          { ALT: () => { const i = this.SUBRULE(this.indicator); this.ACTION(() => i && indicators.push(i)); } },
+          { ALT: () => { this.CONSUME(T.Separator); } },
+          { ALT: () => this.junk(JUNK_IN_BLOCK, 'block') },
+        ]);
+      },
+    });
+    const close = this.CONSUME(T.RBrace);
+    return this.ACTION(() => ({
+      fields,
+      indicators,
+      open: this.tokenSpan(open),
+      close: this.real(close) ? this.tokenSpan(close) : undefined,
+    }));
+  }, { recoveryValueFunc: () => ({ fields: [], indicators: [] }) });
+
+  private field = this.RULE('field', (): A.Field => this.OR([
+    { ALT: () => this.SUBRULE(this.nameField) },
+    { ALT: () => this.SUBRULE(this.noteField) },
+    { ALT: () => this.SUBRULE(this.regionField) },
+    { ALT: () => this.SUBRULE(this.sourceField) },
+    { ALT: () => this.SUBRULE(this.unitField) },
+    { ALT: () => this.SUBRULE(this.baselineField) },
+    { ALT: () => this.SUBRULE(this.actualField) },
+    { ALT: () => this.SUBRULE(this.targetField) },
+    { ALT: () => this.SUBRULE(this.valueField) },
+    { ALT: () => this.SUBRULE(this.attributeField) },
+    { ALT: () => this.SUBRULE(this.directionField) },
+    { ALT: () => this.SUBRULE(this.levelField) },
+    { ALT: () => this.SUBRULE(this.deriveField) },
+    { ALT: () => this.SUBRULE(this.alignsField) },
+    { ALT: () => this.SUBRULE(this.parentField) },
+    { ALT: () => this.SUBRULE(this.citeField) },
+    { ALT: () => this.SUBRULE(this.periodField) },
+  ]), { recoveryValueFunc: () => undefined as never });
+
+  // One rule per field: chevrotain keys lookahead by rule and occurrence index.
+  private nameField = this.RULE('nameField', (): A.NameField => this.stringField(K.name, 'name'));
+  private noteField = this.RULE('noteField', (): A.NoteField => this.stringField(K.note, 'note'));
+  private regionField = this.RULE('regionField', (): A.RegionField => this.stringField(K.region, 'region'));
+  private baselineField = this.RULE('baselineField', (): A.BaselineField => this.measuredField(K.baseline, 'baseline'));
+  private actualField = this.RULE('actualField', (): A.ActualField => this.measuredField(K.actual, 'actual'));
+  private deriveField = this.RULE('deriveField', (): A.DeriveField => this.exprField(K.derive, 'derive'));
+  private alignsField = this.RULE('alignsField', (): A.AlignsField => this.exprField(K.aligns, 'aligns'));
+
+  private sourceField = this.RULE('sourceField', (): A.SourceField => {
+    const keyword = this.CONSUME(K.source);
+    this.colon();
+    const path = this.CONSUME(T.StringLiteral);
+    return this.ACTION(() => ({ ...this.fieldBase(keyword, path), field: 'source' as const, path: this.string(path) }));
+  });
+
+  private unitField = this.RULE('unitField', (): A.UnitField => {
+    const keyword = this.CONSUME(K.unit);
+    this.colon();
+    const unit = this.SUBRULE(this.unitExpr);
+    return this.ACTION(() => ({ ...this.fieldBase(keyword, unit), field: 'unit' as const, unit }));
+  });
+
+  private targetField = this.RULE('targetField', (): A.TargetField => {
+    const keyword = this.CONSUME(K.target);
+    this.colon();
+    const comparison = this.OPTION(() => this.CONSUME(T.Comparison));
+    const value = this.OR([
+      { ALT: () => { const s = this.CONSUME(T.StringLiteral); return this.ACTION(() => this.string(s)) as A.Expr | A.StringLit; } },
+      { ALT: () => this.SUBRULE(this.expression) },
+    ]);
+    const year = this.OPTION2(() => this.SUBRULE(this.year));
+    const cites = this.inlineCites();
+    return this.ACTION(() => {
+      const ownYear = year ?? this.stealYear(value);
+      return {
+        ...this.fieldBase(keyword, cites.at(-1) ?? ownYear ?? value ?? comparison),
+        field: 'target' as const,
+        comparison: this.comparison(comparison),
+        value,
+        year: ownYear,
+        cites,
+      };
+    });
+  });
+
+  private valueField = this.RULE('valueField', (): A.ValueField => {
+    const keyword = this.CONSUME(K.value);
+    this.colon();
+    const value = this.SUBRULE(this.expression);
+    const year = this.OPTION(() => this.SUBRULE(this.year));
+    return this.ACTION(() => {
+      const ownYear = year ?? this.stealYear(value);
+      return { ...this.fieldBase(keyword, ownYear ?? value), field: 'value' as const, value, year: ownYear };
+    });
+  });
+
+  private attributeField = this.RULE('attributeField', (): A.AttributeField => {
+    const keyword = this.OR([{ ALT: () => this.CONSUME(K.binding) }, { ALT: () => this.CONSUME(K.anticipatory) }]);
+    return this.ACTION(() => ({
+      ...this.fieldBase(keyword, keyword),
+      field: 'attribute' as const,
+      attribute: keyword.tokenType === K.binding ? ('binding' as const) : ('anticipatory' as const),
+    }));
+  });
+
+  private directionField = this.RULE('directionField', (): A.DirectionField => {
+    const keyword = this.CONSUME(K.direction);
+    this.colon();
+    const value = this.CONSUME(T.Identifier);
+    return this.ACTION(() => ({ ...this.fieldBase(keyword, value), field: 'direction' as const, direction: this.identifier(value) }));
+  });
+
+  private levelField = this.RULE('levelField', (): A.LevelField => {
+    const keyword = this.CONSUME(K.level);
+    this.colon();
+    const value = this.CONSUME(T.Identifier);
+    return this.ACTION(() => ({ ...this.fieldBase(keyword, value), field: 'level' as const, value: this.identifier(value) }));
+  });
+
+  private parentField = this.RULE('parentField', (): A.ParentField => {
+    const keyword = this.CONSUME(K.parent);
+    this.colon();
+    const ref = this.SUBRULE(this.reference);
+    return this.ACTION(() => ({ ...this.fieldBase(keyword, ref), field: 'parent' as const, ref }));
+  });
+
+  private citeField = this.RULE('citeField', (): A.CiteField => {
+    const keyword = this.CONSUME(K.cite);
+    this.colon();
+    const citation = this.SUBRULE(this.citation);
+    return this.ACTION(() => ({ ...this.fieldBase(keyword, citation), field: 'cite' as const, citation }));
+  });
+
+  private periodField = this.RULE('periodField', (): A.PeriodField => {
+    const keyword = this.CONSUME(K.period);
+    this.colon();
+    const from = this.CONSUME(T.NumberLiteral);
+    this.OR([
+      { ALT: () => this.CONSUME(T.DotDot) },
+      { ALT: () => this.CONSUME(T.Minus) },
+      { ALT: () => this.CONSUME(T.Dash) },
+      { ALT: () => this.CONSUME(T.Approx) },
+    ]);
+    const to = this.CONSUME2(T.NumberLiteral);
+    return this.ACTION(() => ({
+      ...this.fieldBase(keyword, to),
+      field: 'period' as const,
+      from: this.integer(from),
+      to: this.integer(to),
+      years: this.spanFrom(from, to),
+    }));
+  });
+
+  private citation = this.RULE('citation', (): A.Citation => this.OR([
+    {
+      ALT: () => {
+        const file = this.CONSUME(T.StringLiteral);
+        const rest = this.OPTION(() => this.SUBRULE(this.citationTarget));
+        return this.ACTION(() => {
+          const first = this.string(file);
+          if (!rest) return { kind: 'Citation' as const, quote: first, ...this.tokenSpan(file) };
+          return { ...rest, file: first, ...this.spanFrom(file, rest) };
+        });
+      },
+    },
+    { ALT: () => this.SUBRULE2(this.citationTarget) },
+  ]));
+
+  /** What a citation points at: `row N`, `TABLE row N`, `line N`, or a quoted passage. */
+  private citationTarget = this.RULE('citationTarget', (): A.Citation => this.OR([
+    {
+      ALT: () => {
+        const table = this.OPTION(() => this.CONSUME(T.Identifier));
+        const keyword = this.CONSUME(K.row);
+        const n = this.CONSUME(T.NumberLiteral);
+        return this.ACTION(() => ({
+          kind: 'Citation' as const,
+          table: this.identifier(table),
+          row: { value: this.integer(n), keyword: this.keyword(keyword), ...this.spanFrom(keyword, n) },
+          ...this.spanFrom(table ?? keyword, n),
+        }));
+      },
+    },
+    {
+      ALT: () => {
+        const keyword = this.CONSUME(K.line);
+        const n = this.CONSUME2(T.NumberLiteral);
+        return this.ACTION(() => ({
+          kind: 'Citation' as const,
+          line: { value: this.integer(n), keyword: this.keyword(keyword), ...this.spanFrom(keyword, n) },
+          ...this.spanFrom(keyword, n),
+        }));
+      },
+    },
+    {
+      ALT: () => {
+        const quote = this.CONSUME(T.StringLiteral);
+        return this.ACTION(() => ({ kind: 'Citation' as const, quote: this.string(quote), ...this.tokenSpan(quote) }));
+      },
+    },
+  ]));
+
+  public expression = this.RULE('expression', (): A.Expr => {
+    let left = this.SUBRULE(this.term);
+    this.MANY(() => {
+      const op = this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
+      const right = this.SUBRULE2(this.term);
+      this.ACTION(() => { left = this.binary(left, op, right); });
+    });
+    return left;
+  });
+
+  private term = this.RULE('term', (): A.Expr => {
+    let left = this.SUBRULE(this.unary);
+    this.MANY(() => {
+      const op = this.OR([{ ALT: () => this.CONSUME(T.Star) }, { ALT: () => this.CONSUME(T.Slash) }]);
+      const right = this.SUBRULE2(this.unary);
+      this.ACTION(() => { left = this.binary(left, op, right); });
+    });
+    return left;
+  });
+
+  private unary = this.RULE('unary', (): A.Expr => this.OR([
+    {
+      ALT: () => {
+        const minus = this.CONSUME(T.Minus);
+        const operand = this.SUBRULE(this.unary);
+        return this.ACTION(() => ({ kind: 'Unary' as const, op: '-' as const, operand, ...this.spanFrom(minus, operand ?? minus) }));
+      },
+    },
+    { ALT: () => this.SUBRULE(this.primary) },
+  ]));
+
+  private primary = this.RULE('primary', (): A.Expr => this.OR([
+    { ALT: () => this.SUBRULE(this.numberWithUnit) },
+    { ALT: () => this.SUBRULE(this.reference) },
+    {
+      ALT: () => {
+        const open = this.CONSUME(T.LParen);
+        const expr = this.SUBRULE(this.expression);
+        const close = this.CONSUME(T.RParen);
+        return this.ACTION(() => ({ kind: 'Paren' as const, expr, ...this.spanFrom(open, this.real(close) ? close : expr ?? open) }));
+      },
+    },
+  ]));
+
+  private numberWithUnit = this.RULE('numberWithUnit', (): A.NumberLit => {
+    const n = this.CONSUME(T.NumberLiteral);
+    const unit = this.OPTION(() => this.SUBRULE(this.unitExpr));
+    return this.ACTION(() => ({ ...this.number(n), unit, ...this.spanFrom(n, unit ?? n) }));
+  });
+
+  public reference = this.RULE('reference', (): A.Reference => {
+    const path: IToken[] = [this.CONSUME(T.Identifier)];
+    let part: IToken | undefined;
+    this.MANY({
+      GATE: () => part === undefined,
+      DEF: () => {
+        this.CONSUME(T.Dot);
+        this.OR([
+          { ALT: () => { path.push(this.CONSUME2(T.Identifier)); } },
+          { ALT: () => { part = this.CONSUME(K.baseline); } },
+          { ALT: () => { part = this.CONSUME(K.target); } },
+          { ALT: () => { part = this.CONSUME(K.actual); } },
+        ]);
+      },
+    });
+    const year = this.OPTION(() => this.SUBRULE(this.year));
+    return this.ACTION(() => {
+      const ids = path.filter((t) => this.real(t)).map((t) => this.identifier(t)!);
+      const last = year ?? (part && this.real(part) ? part : undefined) ?? ids.at(-1) ?? path[0]!;
+      return {
+        kind: 'Reference' as const,
+        path: ids,
+        part: part && this.real(part) ? { name: REFERENCE_PARTS[part.image]!, keyword: this.keyword(part) } : undefined,
+        year,
+        ...this.spanFrom(path[0]!, last),
+      };
+    });
+  });
+
+  private year = this.RULE('year', (): A.YearSpec => {
+    const at = this.CONSUME(T.At);
+    const from = this.CONSUME(T.NumberLiteral);
+    const to = this.OPTION(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.DotDot) }, { ALT: () => this.CONSUME(T.Dash) }]);
+      return this.CONSUME2(T.NumberLiteral);
+    });
+    return this.ACTION(() => ({
+      kind: 'Year' as const,
+      from: this.integer(from),
+      to: to && this.real(to) ? this.integer(to) : undefined,
+      ...this.spanFrom(at, to && this.real(to) ? to : from),
+    }));
+  });
+
+  /** `元/人·月`: factors joined by `·`, and everything after a `/` divides. */
+  public unitExpr = this.RULE('unitExpr', (): A.UnitExpr => {
+    const numerator: A.UnitFactor[] = [];
+    const denominator: A.UnitFactor[] = [];
+    const first = this.SUBRULE(this.unitFactor);
+    this.ACTION(() => numerator.push(first));
+    let inDenominator = false;
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => { this.CONSUME(T.MiddleDot); } },
+        { ALT: () => { this.CONSUME(T.Slash); this.ACTION(() => { inDenominator = true; }); } },
+      ]);
+      const factor = this.SUBRULE2(this.unitFactor);
+      this.ACTION(() => (inDenominator ? denominator : numerator).push(factor));
+    });
+    return this.ACTION(() => {
+      const last = denominator.at(-1) ?? numerator.at(-1)!;
+      return { kind: 'Unit' as const, numerator, denominator, text: unitText(numerator, denominator), ...this.spanFrom(first, last) };
+    });
+  });
+
+  private unitFactor = this.RULE('unitFactor', (): A.UnitFactor => {
+    const atom = this.OR([
+      { ALT: () => this.CONSUME(T.Identifier) },
+      { ALT: () => this.CONSUME(T.Percent) },
+      { ALT: () => this.CONSUME(T.Permille) },
+    ]);
+    const power = this.OPTION(() => this.OR2([
+      { ALT: () => { this.CONSUME(T.Caret); return this.CONSUME(T.NumberLiteral); } },
+      { ALT: () => this.CONSUME(T.Superscript) },
+    ]));
+    return this.ACTION(() => ({
+      name: atom.image === '％' ? '%' : atom.image,
+      power: power ? superscriptOrNumber(power.image) : 1,
+      ...this.spanFrom(atom, power ?? atom),
+    }));
+  });
+
+  // ——— helpers that build nodes; called from rules ———
+
+  private blockDecl<K extends 'Plan' | 'Series'>(keywordType: TokenType, kind: K, context: Context) {
+    const keyword = this.CONSUME(keywordType);
+    const id = this.OPTION(() => this.CONSUME(T.Identifier));
+    const title = this.OPTION2(() => this.CONSUME(T.StringLiteral));
+    const body = this.SUBRULE(this.block, { ARGS: [context] });
+    return this.ACTION(() => {
+      for (const stray of body.indicators) this.misplaced(stray.keyword, context);
+      return {
+        kind,
+        ...this.header(keyword, id, title),
+        fields: body.fields,
+        open: body.open,
+        close: body.close,
+        ...this.spanFrom(keyword, body.close ?? body.open ?? title ?? id ?? keyword),
+      };
+    });
+  }
+
+  private stringField<F extends 'name' | 'note' | 'region'>(type: TokenType, field: F) {
+    const keyword = this.CONSUME(type);
+    this.colon();
+    const value = this.CONSUME(T.StringLiteral);
+    return this.ACTION(() => ({ ...this.fieldBase(keyword, value), field, value: this.string(value) }));
+  }
+
+  private measuredField<F extends 'baseline' | 'actual'>(type: TokenType, field: F) {
+    const keyword = this.CONSUME(type);
+    this.colon();
+    const value = this.OR([
+      { ALT: () => { const d = this.CONSUME(T.Dash); return this.ACTION(() => ({ kind: 'None' as const, ...this.tokenSpan(d) })) as A.Expr | A.NoneLit; } },
+      {
+        GATE: () => this.LA(2).tokenType === T.At || this.LA(2).tokenType === EOF || this.LA(2).tokenType === T.RBrace,
+        ALT: () => { const d = this.CONSUME(T.Minus); return this.ACTION(() => ({ kind: 'None' as const, ...this.tokenSpan(d) })) as A.Expr | A.NoneLit; },
+      },
+      { ALT: () => this.SUBRULE(this.expression) },
+    ]);
+    const year = this.OPTION(() => this.SUBRULE(this.year));
+    const cites = this.inlineCites();
+    return this.ACTION(() => {
+      const ownYear = year ?? this.stealYear(value);
+      return { ...this.fieldBase(keyword, cites.at(-1) ?? ownYear ?? value), field, value, year: ownYear, cites };
+    });
+  }
+
+  private exprField<F extends 'derive' | 'aligns'>(type: TokenType, field: F) {
+    const keyword = this.CONSUME(type);
+    this.colon();
+    const expr = this.SUBRULE(this.expression);
+    return this.ACTION(() => ({ ...this.fieldBase(keyword, expr), field, expr }));
+  }
+
+  /** `actual 79.4 @2025 cite "003.txt" line 37`: citations that belong to one value. */
+  private inlineCites(): A.Citation[] {
+    const cites: A.Citation[] = [];
+    this.MANY({
+      // A `cite` on the next line that starts a field of its own is still taken here; the
+      // checker treats an inline citation like a field citation, so nothing is lost.
+      DEF: () => {
+        this.CONSUME(K.cite);
+        const c = this.SUBRULE(this.citation);
+        this.ACTION(() => c && cites.push(c));
+      },
+    });
+    return cites;
+  }
+
+  private colon(): void {
+    this.OPTION9(() => this.CONSUME(T.Colon));
+  }
+
+  /** Skips one token that starts nothing here, merging runs of skipped tokens into one error. */
+  private junk(types: TokenType[], where: 'top' | 'block'): void {
+    const token = this.OR9(types.map((type) => ({ ALT: () => this.CONSUME9(type) })));
+    this.ACTION(() => {
+      const last = this.extraProblems.at(-1);
+      const start = token.startOffset;
+      const end = start + token.image.length;
+      if (last && (last as { junk?: boolean }).junk && onlySpaceBetween(this.lines.text, last.end, start)) {
+        last.end = end;
+        last.range = this.lines.rangeOf(last.start, end);
+        return;
+      }
+      const found = token.image;
+      const problem: SyntaxProblem & { junk: true } = {
+        code: 'syntax-error',
+        junk: true,
+        message: where === 'top'
+          ? { zh: `此处应为声明（plan、table、indicator、series、check、use），实际为「${found}」`, en: `Expected a declaration (plan, table, indicator, series, check, use) but found “${found}”` }
+          : { zh: `此处应为字段（name、unit、baseline、target …）或「}」，实际为「${found}」`, en: `Expected a field (name, unit, baseline, target …) or “}” but found “${found}”` },
+        range: this.lines.rangeOf(start, end),
+        start,
+        end,
+      };
+      this.extraProblems.push(problem);
+    });
+  }
+
+  /** A nested `indicator` belongs to the current one only if it is indented deeper. */
+  private nestedIndicatorAhead(): boolean {
+    const next = this.LA(1);
+    if (next.tokenType !== K.indicator) return false;
+    const parentColumn = this.indicatorColumns.at(-1);
+    if (parentColumn === undefined) return true;
+    return this.lines.positionAt(next.startOffset).character > parentColumn;
+  }
+
+  private misplaced(keyword: A.Keyword, context: Context): void {
+    this.extraProblems.push({
+      code: 'syntax-error',
+      message: { zh: `${context === 'plan' ? '规划' : '序列'}中不能声明指标「${keyword.text}」`, en: `An indicator cannot be declared inside a ${context}` },
+      range: keyword.range,
+      start: keyword.start,
+      end: keyword.end,
+    });
+  }
+
+  /** `target >= 居民消费增速 @2021..2025`: the trailing year is the field's, not the reference's. */
+  private stealYear(value: A.Expr | A.StringLit | A.NoneLit | undefined): A.YearSpec | undefined {
+    let node: A.Expr | A.StringLit | A.NoneLit | undefined = value;
+    while (node && node.kind === 'Binary') node = node.right;
+    if (!node || node.kind !== 'Reference' || !node.year) return undefined;
+    const year = node.year;
+    node.year = undefined;
+    const last = node.part?.keyword ?? node.path.at(-1);
+    if (last) {
+      node.end = last.end;
+      node.range = this.lines.rangeOf(node.start, last.end);
+    }
+    if (value && value.kind === 'Binary') shrinkBinaries(value, this.lines);
+    return year;
+  }
+
+  private binary(left: A.Expr, op: IToken, right: A.Expr | undefined): A.Binary {
+    const ops: Record<string, A.Binary['op']> = { '+': '+', '＋': '+', '-': '-', '－': '-', '−': '-', '*': '*', '×': '*', '＊': '*', '/': '/', '／': '/', '÷': '/' };
+    return { kind: 'Binary', op: ops[op.image] ?? '+', left, right, ...this.spanFrom(left, right ?? op) };
+  }
+
+  private header(keyword: IToken, id: IToken | undefined, title: IToken | undefined) {
+    return { keyword: this.keyword(keyword), id: this.identifier(id), title: this.string(title) };
+  }
+
+  private fieldBase(keyword: IToken, last: IToken | A.Span | undefined) {
+    return { kind: 'Field' as const, keyword: this.keyword(keyword), ...this.spanFrom(keyword, last ?? keyword) };
+  }
+
+  private keyword(token: IToken): A.Keyword {
+    return { text: token.image, ...this.tokenSpan(token) };
+  }
+
+  private identifier(token: IToken | undefined): A.Identifier | undefined {
+    if (!token || !this.real(token)) return undefined;
+    return { kind: 'Identifier', name: token.image, ...this.tokenSpan(token) };
+  }
+
+  private string(token: IToken | undefined): A.StringLit | undefined {
+    if (!token || !this.real(token)) return undefined;
+    return { kind: 'String', value: unescapeString(token.image), raw: token.image, ...this.tokenSpan(token) };
+  }
+
+  private comparison(token: IToken | undefined): A.Comparison | undefined {
+    if (!token || !this.real(token)) return undefined;
+    return { kind: 'Comparison', op: comparisonOp(token.tokenType), text: token.image, ...this.tokenSpan(token) };
+  }
+
+  private number(token: IToken): A.NumberLit {
+    const raw = token.image;
+    const scale = raw.endsWith('万') ? '万' : raw.endsWith('亿') ? '亿' : undefined;
+    const digits = halfWidthDigits(scale ? raw.slice(0, -1) : raw);
+    const factor = scale === '万' ? 1e4 : scale === '亿' ? 1e8 : 1;
+    return { kind: 'Number', value: Number(digits) * factor, raw, scale, ...this.tokenSpan(token) };
+  }
+
+  private integer(token: IToken): number {
+    return this.real(token) ? Math.trunc(Number(halfWidthDigits(token.image))) : NaN;
+  }
+
+  /** Tokens inserted by recovery have no text; nodes built from them would lie. */
+  private real(token: IToken): boolean {
+    return !token.isInsertedInRecovery && !Number.isNaN(token.startOffset);
+  }
+
+  private tokenSpan(token: IToken): A.Span {
+    const start = token.startOffset;
+    const end = start + token.image.length;
+    return { start, end, range: this.lines.rangeOf(start, end) };
+  }
+
+  private spanFrom(first: IToken | A.Span, last: IToken | A.Span): A.Span {
+    const start = 'startOffset' in first ? first.startOffset : first.start;
+    const end = Math.max(start, 'startOffset' in last ? (this.real(last) ? last.startOffset + last.image.length : start) : last.end);
+    return { start, end, range: this.lines.rangeOf(start, end) };
+  }
+}
+
+function shrinkBinaries(node: A.Binary, lines: LineIndex): void {
+  if (node.right?.kind === 'Binary') shrinkBinaries(node.right, lines);
+  const end = node.right?.end ?? node.end;
+  node.end = end;
+  node.range = lines.rangeOf(node.start, end);
+}
+
+function comparisonOp(type: TokenType): A.ComparisonOp {
+  if (type === T.GreaterEqual) return '>=';
+  if (type === T.LessEqual) return '<=';
+  if (type === T.Greater) return '>';
+  if (type === T.Less) return '<';
+  if (type === T.Approx) return '~';
+  return '=';
+}
+
+function unitText(numerator: A.UnitFactor[], denominator: A.UnitFactor[]): string {
+  const factor = (f: A.UnitFactor) => (f.power === 1 ? f.name : `${f.name}^${f.power}`);
+  const top = numerator.map(factor).join('·');
+  return denominator.length ? `${top}/${denominator.map(factor).join('·')}` : top;
+}
+
+function superscriptOrNumber(text: string): number {
+  if (text === '²') return 2;
+  if (text === '³') return 3;
+  return Number(halfWidthDigits(text));
+}
+
+export function halfWidthDigits(text: string): string {
+  return text.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+export function unescapeString(raw: string): string {
+  if (raw.startsWith('“')) return raw.slice(1, -1);
+  const closed = raw.length >= 2 && raw.endsWith('"') && !raw.endsWith('\\"');
+  const inner = raw.slice(1, closed ? -1 : undefined);
+  return inner.replace(/\\(.)/g, '$1');
+}
+
+function onlySpaceBetween(text: string, from: number, to: number): boolean {
+  return /^[\s]*$/.test(text.slice(from, to));
+}
+
+/** `DIRECTIONS` is re-exported so the checker validates `direction` values from one table. */
+export { DIRECTIONS };
