@@ -288,9 +288,14 @@ function computeGaps(text: string, items: Item[], tokens: IToken[], plan: Plan, 
   const bom = text.startsWith('\ufeff') ? '\ufeff' : '';
   let baseLevel = 0;
 
-  const nextTokenItem = (k: number): Item | undefined => items.slice(k + 1).find((it) => it.token >= 0);
+  /** nextToken[k]: the first token item after items[k]. */
+  const nextToken: (Item | undefined)[] = new Array(items.length);
+  for (let k = items.length - 1, next: Item | undefined; k >= 0; k--) {
+    nextToken[k] = next;
+    if (items[k]!.token >= 0) next = items[k];
+  }
   const commentLevel = (k: number): number => {
-    const next = nextTokenItem(k);
+    const next = nextToken[k];
     if (!next) return 0;
     const level = plan.lineStart.get(next.token);
     if (level === undefined) return baseLevel + 1;
