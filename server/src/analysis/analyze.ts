@@ -1,0 +1,258 @@
+/**
+ * The engine's front door: a `.ptl` file's text in, its syntax tree, model,
+ * target statuses and findings out. File access goes through the injected Host,
+ * so the same engine serves the language server, the CLI and in-memory tests.
+ */
+import type * as A from '../../../grammar/src/ast';
+import { parse, type ParseResult } from '../../../grammar/src/parse';
+import type { Localized } from '../../../grammar/src/message';
+import type { Range } from '../../../grammar/src/range';
+import { indexSourceBytes } from '../sources';
+import { checkEvaluation } from './checks/evaluation';
+import { checkSources } from './checks/sources';
+import { checkStructure } from './checks/structure';
+import { checkTypes } from './checks/types';
+import type { CheckContext, LoadedSource } from './context';
+import type { Resolver } from './evaluate';
+import type { Finding, Severity } from './finding';
+import { buildModel, type FileModel, type ValueSymbol } from './model';
+import { resolveInside } from './paths';
+import type { TargetStatus } from './status';
+import { applySuppressions, parseSuppressions } from './suppressions';
+
+export interface Host {
+  readText(path: string): string | undefined;
+  readBytes(path: string): Uint8Array | undefined;
+  /** The path with symlinks followed; undefined when nothing is there. */
+  realPath(path: string): string | undefined;
+}
+
+export interface AnalyzeOptions {
+  /** Folders the workspace may read from; anything else is refused. */
+  roots: readonly string[];
+  tolerance: number;
+  /** The configured severity of a rule, `off` to drop its findings. */
+  severityOf(rule: string): Severity | 'off';
+  isRule(id: string): boolean;
+}
+
+export interface FileAnalysis {
+  path: string;
+  text: string;
+  parse: ParseResult;
+  model: FileModel;
+  imports: Map<string, FileModel>;
+  resolve: Resolver;
+  source?: LoadedSource;
+  statuses: TargetStatus[];
+  findings: Finding[];
+}
+
+/** Parses and sources are cached by content, so re-analysis after an edit redoes only what changed. */
+export class Analyzer {
+  private readonly parses = new Map<string, { text: string; result: ParseResult; model: FileModel }>();
+  private readonly sources = new Map<string, { bytes: Uint8Array; source: LoadedSource }>();
+
+  constructor(private readonly host: Host, private readonly options: AnalyzeOptions) {}
+
+  analyze(path: string, text: string): FileAnalysis {
+    const { result, model } = this.parsed(path, text);
+    const findings: Finding[] = [];
+    const imports = this.loadImports(path, model, findings);
+    const resolve = resolverFor(model, imports);
+    const ctx: CheckContext = {
+      path,
+      text,
+      lines: result.lines,
+      file: result.file,
+      model,
+      resolve,
+      imports,
+      tolerance: this.options.tolerance,
+      findings,
+      loadSource: (relative, at) => this.loadSource(path, relative, at, ctx),
+      report: (rule, range, message, extra) => findings.push({ rule, severity: 'error', file: path, range, message, ...extra }),
+    };
+    for (const problem of result.problems) {
+      const fixes = problem.fix ? [{ title: fixTitle(problem.fix.newText), edits: [{ file: path, ...problem.fix }], safe: true }] : undefined;
+      findings.push({ rule: problem.code, severity: 'error', file: path, range: problem.range, message: problem.message, fixes });
+    }
+    const planSource = model.plan?.source;
+    if (planSource?.path) ctx.source = ctx.loadSource(planSource.path.value, planSource.path);
+    checkStructure(ctx);
+    checkTypes(ctx);
+    const statuses = checkEvaluation(ctx);
+    checkSources(ctx);
+    return { path, text, parse: result, model, imports, resolve, source: ctx.source, statuses, findings: this.finish(path, result, model, findings) };
+  }
+
+  /** Forget a file's cached parse or source bytes (it changed on disk). */
+  invalidate(path: string): void {
+    this.parses.delete(path);
+    this.sources.delete(path);
+  }
+
+  private parsed(path: string, text: string) {
+    const cached = this.parses.get(path);
+    if (cached && cached.text === text) return cached;
+    const result = parse(text);
+    const entry = { text, result, model: buildModel(result.file) };
+    this.parses.set(path, entry);
+    return entry;
+  }
+
+  private finish(path: string, result: ParseResult, model: FileModel, findings: Finding[]): Finding[] {
+    const configured: Finding[] = [];
+    for (const f of findings) {
+      const severity = this.options.severityOf(f.rule);
+      if (severity !== 'off') configured.push({ ...f, severity });
+    }
+    const suppressions = parseSuppressions(result.file.comments, result.lines);
+    const protectedRanges = model.indicators.filter((i) => i.attribute === 'binding').flatMap((i) => i.targets.map((t) => t.field.range));
+    const { kept, own } = applySuppressions(configured, suppressions, protectedRanges, path, (id) => this.options.isRule(id));
+    const ownConfigured = own.flatMap((f) => {
+      const severity = this.options.severityOf(f.rule);
+      return severity === 'off' ? [] : [{ ...f, severity }];
+    });
+    return [...kept, ...ownConfigured].sort(byPosition);
+  }
+
+  private loadImports(path: string, model: FileModel, findings: Finding[]): Map<string, FileModel> {
+    const imports = new Map<string, FileModel>();
+    for (const use of model.uses) {
+      if (!use.path || !use.alias) continue;
+      const imported = this.importFile(path, use, findings, [path]);
+      if (imported) imports.set(use.alias.name, imported);
+    }
+    return imports;
+  }
+
+  private importFile(from: string, use: A.UseDecl, findings: Finding[], chain: string[]): FileModel | undefined {
+    const written = use.path!.value;
+    const resolved = resolveInside(from, written, this.options.roots, (p) => this.host.realPath(p));
+    if (!resolved.ok) {
+      findings.push(outsideFinding(from, use.path!.range, written));
+      return undefined;
+    }
+    if (chain.includes(resolved.path)) {
+      findings.push({
+        rule: 'import-cycle',
+        severity: 'error',
+        file: from,
+        range: use.path!.range,
+        message: { zh: `循环导入：${[...chain, resolved.path].map(baseName).join(' → ')}`, en: `Import cycle: ${[...chain, resolved.path].map(baseName).join(' → ')}` },
+      });
+      return undefined;
+    }
+    const text = this.host.readText(resolved.path);
+    if (text === undefined) {
+      findings.push({
+        rule: 'import-missing',
+        severity: 'error',
+        file: from,
+        range: use.path!.range,
+        message: { zh: `找不到导入的文件「${written}」`, en: `Imported file “${written}” not found` },
+      });
+      return undefined;
+    }
+    const { model } = this.parsed(resolved.path, text);
+    for (const inner of model.uses) {
+      if (inner.path) this.detectCycle(resolved.path, inner, findings, [...chain, resolved.path], from, use);
+    }
+    return model;
+  }
+
+  /** Follows the imported file's own imports only to find a cycle leading back. */
+  private detectCycle(file: string, use: A.UseDecl, findings: Finding[], chain: string[], origin: string, originUse: A.UseDecl): void {
+    const resolved = resolveInside(file, use.path!.value, this.options.roots, (p) => this.host.realPath(p));
+    if (!resolved.ok || chain.length > 32) return;
+    if (chain.includes(resolved.path)) {
+      findings.push({
+        rule: 'import-cycle',
+        severity: 'error',
+        file: origin,
+        range: originUse.path!.range,
+        message: { zh: `循环导入：${[...chain, resolved.path].map(baseName).join(' → ')}`, en: `Import cycle: ${[...chain, resolved.path].map(baseName).join(' → ')}` },
+      });
+      return;
+    }
+    const text = this.host.readText(resolved.path);
+    if (text === undefined) return;
+    for (const inner of this.parsed(resolved.path, text).model.uses) {
+      if (inner.path) this.detectCycle(resolved.path, inner, findings, [...chain, resolved.path], origin, originUse);
+    }
+  }
+
+  private loadSource(from: string, written: string, at: A.Span, ctx: CheckContext): LoadedSource | undefined {
+    const resolved = resolveInside(from, written, this.options.roots, (p) => this.host.realPath(p));
+    if (!resolved.ok) {
+      ctx.report('source-outside-workspace', at.range, outsideFinding(from, at.range, written).message);
+      return undefined;
+    }
+    const bytes = this.host.readBytes(resolved.path);
+    if (bytes === undefined) {
+      ctx.report('source-missing', at.range, { zh: `找不到规划文本「${written}」`, en: `Plan text “${written}” not found` });
+      return undefined;
+    }
+    const cached = this.sources.get(resolved.path);
+    if (cached && sameBytes(cached.bytes, bytes)) return cached.source;
+    const source = { path: resolved.path, index: indexSourceBytes(bytes) };
+    this.sources.set(resolved.path, { bytes, source });
+    return source;
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function outsideFinding(file: string, range: Range, written: string): Finding {
+  return {
+    rule: 'source-outside-workspace',
+    severity: 'error',
+    file,
+    range,
+    message: { zh: `路径「${written}」在工作区之外，已拒绝读取`, en: `“${written}” lies outside the workspace and was not read` },
+  };
+}
+
+function fixTitle(newText: string): Localized {
+  return { zh: `改为「${newText}」`, en: `Replace with “${newText}”` };
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule);
+}
+
+/** Binds references: local ids first, `alias.x` into imports, `table.x` into a local table. */
+export function resolverFor(model: FileModel, imports: Map<string, FileModel>): Resolver {
+  return (ref) => {
+    const names = ref.path.map((p) => p.name);
+    if (names.length === 1) return model.symbols.get(names[0]!);
+    const [head, ...rest] = names;
+    const imported = imports.get(head!);
+    if (imported) return lookupIn(imported, rest);
+    const table = model.tables.find((t) => t.id?.name === head);
+    if (table && rest.length === 1) {
+      const symbol = model.symbols.get(rest[0]!);
+      return symbol?.kind === 'indicator' && symbol.table === table ? symbol : undefined;
+    }
+    return undefined;
+  };
+}
+
+function lookupIn(model: FileModel, names: string[]): ValueSymbol | undefined {
+  if (names.length === 1) return model.symbols.get(names[0]!);
+  if (names.length === 2) {
+    const symbol = model.symbols.get(names[1]!);
+    return symbol?.kind === 'indicator' && symbol.table?.id?.name === names[0] ? symbol : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,154 @@
+/**
+ * Evaluation rules: targets against baselines, actuals against targets,
+ * checks and derivations that must hold, and targets weaker than the parent plan's.
+ */
+import type * as A from '../../../../grammar/src/ast';
+import type { CheckContext } from '../context';
+import { compareQuantities, evaluate, measureValue, satisfies, type Quantity } from '../evaluate';
+import type { IndicatorSymbol } from '../model';
+import { STATUS_LABELS, targetStatuses, type TargetStatus } from '../status';
+import { convert, formatUnit } from '../units';
+
+export function checkEvaluation(ctx: CheckContext): TargetStatus[] {
+  const all: TargetStatus[] = [];
+  for (const indicator of ctx.model.indicators) {
+    const statuses = targetStatuses(indicator, ctx.resolve, ctx.tolerance);
+    all.push(...statuses);
+    for (const s of statuses) reportStatus(ctx, s);
+    checkRegression(ctx, statuses);
+    checkDerive(ctx, indicator);
+    checkAligns(ctx, indicator, statuses);
+  }
+  for (const check of ctx.model.checks) checkAssertion(ctx, check);
+  return all;
+}
+
+const fmt = (n: number): string => String(Number(n.toPrecision(6)));
+const unitOf = (i: IndicatorSymbol): string => (i.unitField?.unit?.text === '%' ? '%' : i.unitField?.unit ? ` ${i.unitField.unit.text}` : '');
+
+function reportStatus(ctx: CheckContext, s: TargetStatus): void {
+  const i = s.indicator;
+  const u = unitOf(i);
+  const opText = s.target.op === '=' ? '' : `${s.target.op} `;
+  if (s.status === 'missed' && s.actual) {
+    const binding = i.attribute === 'binding';
+    const range = s.actual.measure.expr?.range ?? s.actual.measure.field.range;
+    ctx.report(binding ? 'binding-target-missed' : 'anticipatory-target-missed', range, {
+      zh: `实际值 ${fmt(s.actual.value)}${u} 未达到${binding ? '约束性' : '预期性'}目标 ${opText}${fmt(s.targetValue)}${u}（${s.year}年）`,
+      en: `The actual ${fmt(s.actual.value)}${u} misses the ${binding ? 'binding' : 'anticipatory'} target ${opText}${fmt(s.targetValue)}${u} (${s.year})`,
+    });
+  }
+  if (s.status === 'lagging' && s.actual && s.expected !== undefined) {
+    const range = s.actual.measure.expr?.range ?? s.actual.measure.field.range;
+    ctx.report('progress-lagging', range, {
+      zh: `${STATUS_LABELS.lagging.zh}：${s.actual.year}年实际值 ${fmt(s.actual.value)}${u}，按线性进度应达 ${fmt(s.expected)}${u}（目标 ${fmt(s.targetValue)}${u}，${s.year}年）`,
+      en: `Lagging: ${fmt(s.actual.value)}${u} in ${s.actual.year}, where straight-line progress would be ${fmt(s.expected)}${u} (target ${fmt(s.targetValue)}${u} in ${s.year})`,
+    });
+  }
+}
+
+function checkRegression(ctx: CheckContext, statuses: TargetStatus[]): void {
+  for (const s of statuses) {
+    if (!s.baseline || !s.indicator.direction) continue;
+    const worse = s.indicator.direction === 'increase' ? s.targetValue < s.baseline.value : s.targetValue > s.baseline.value;
+    if (!worse) continue;
+    reportRegression(ctx, s);
+  }
+  for (const s of statuses) {
+    if (!s.baseline || s.indicator.direction) continue;
+    const declines = (s.target.op === '>=' || s.target.op === '>') && s.targetValue < s.baseline.value;
+    const rises = (s.target.op === '<=' || s.target.op === '<') && s.targetValue > s.baseline.value;
+    if (declines || rises) reportRegression(ctx, s);
+  }
+}
+
+function reportRegression(ctx: CheckContext, s: TargetStatus): void {
+  const u = unitOf(s.indicator);
+  const range = s.target.expr?.range ?? s.target.field.range;
+  ctx.report('target-regresses', range, {
+    zh: `目标 ${fmt(s.targetValue)}${u}（${s.year}年）比基期值 ${fmt(s.baseline!.value)}${u}（${s.baseline!.year}年）退步`,
+    en: `The target ${fmt(s.targetValue)}${u} (${s.year}) falls back from the baseline ${fmt(s.baseline!.value)}${u} (${s.baseline!.year})`,
+  });
+}
+
+function checkDerive(ctx: CheckContext, indicator: IndicatorSymbol): void {
+  const derive = indicator.derive;
+  if (!derive?.expr) return;
+  for (const m of [...indicator.baselines, ...indicator.targets, ...indicator.actuals]) {
+    const year = m.years.at(-1);
+    const declared = measureValue(indicator, m, ctx.resolve);
+    if (!declared?.ok || year === undefined) continue;
+    const computed = evaluate(derive.expr, { resolve: ctx.resolve, year, visiting: new Set([indicator]) });
+    if (!computed.ok) continue;
+    const value = convert(computed.quantity.value, computed.quantity.unit, declared.quantity.unit);
+    if (value === undefined) {
+      ctx.report('unit-mismatch', derive.expr.range, {
+        zh: `推导式的单位 ${formatUnit(computed.quantity.unit)} 与指标单位 ${formatUnit(declared.quantity.unit)} 不相容`,
+        en: `The derivation's unit ${formatUnit(computed.quantity.unit)} does not fit the indicator's ${formatUnit(declared.quantity.unit)}`,
+      });
+      return;
+    }
+    if (satisfies(declared.quantity.value, '~', value, ctx.tolerance)) continue;
+    ctx.report('derive-mismatch', m.expr?.range ?? m.field.range, {
+      zh: `声明值 ${fmt(declared.quantity.value)} 与推导值 ${fmt(value)} 不符（${year}年）`,
+      en: `The declared ${fmt(declared.quantity.value)} differs from the derived ${fmt(value)} (${year})`,
+    });
+  }
+}
+
+function checkAssertion(ctx: CheckContext, check: A.CheckDecl): void {
+  if (!check.left || !check.right || !check.comparison) return;
+  const year = ctx.model.plan?.period?.to;
+  const left = evaluate(check.left, { resolve: ctx.resolve, year });
+  const right = evaluate(check.right, { resolve: ctx.resolve, year });
+  for (const side of [left, right]) {
+    if (!side.ok && side.problem === 'unit-mismatch' && side.message) ctx.report('unit-mismatch', side.node.range, side.message);
+  }
+  if (!left.ok || !right.ok) return;
+  const difference = compareQuantities(left.quantity, right.quantity);
+  if (difference === undefined) {
+    ctx.report('unit-mismatch', check.comparison.range, {
+      zh: `不能比较单位不相容的量：${formatUnit(left.quantity.unit)} 与 ${formatUnit(right.quantity.unit)}`,
+      en: `Cannot compare quantities in incompatible units: ${formatUnit(left.quantity.unit)} and ${formatUnit(right.quantity.unit)}`,
+    });
+    return;
+  }
+  const r = convert(right.quantity.value, right.quantity.unit, left.quantity.unit)!;
+  const tolerance = check.within ? withinTolerance(check.within) : ctx.tolerance;
+  const op = check.comparison.op === '=' && check.within ? '~' : check.comparison.op;
+  if (satisfies(left.quantity.value, op, r, tolerance)) return;
+  const label = check.title ? `「${check.title.value}」` : '';
+  ctx.report('check-failed', check.comparison.range, {
+    zh: `校验${label}不成立：左边 ${show(left.quantity)}，右边 ${show({ value: r, unit: left.quantity.unit })}`,
+    en: `Check ${check.title ? `“${check.title.value}” ` : ''}does not hold: left ${show(left.quantity)}, right ${show({ value: r, unit: left.quantity.unit })}`,
+  });
+}
+
+function withinTolerance(within: A.NumberLit): number {
+  const percent = within.unit?.text === '%' || !within.unit;
+  return percent ? within.value / 100 : within.value;
+}
+
+function show(q: Quantity): string {
+  const unit = formatUnit(q.unit);
+  return unit ? `${fmt(q.value)} ${unit}` : fmt(q.value);
+}
+
+/** A target that asks less than the parent plan's target it implements. */
+function checkAligns(ctx: CheckContext, indicator: IndicatorSymbol, statuses: TargetStatus[]): void {
+  const expr = indicator.aligns?.expr;
+  if (!expr) return;
+  for (const s of statuses) {
+    const parent = evaluate(expr, { resolve: ctx.resolve, year: s.year });
+    if (!parent.ok || !indicator.unit) continue;
+    const parentValue = convert(parent.quantity.value, parent.quantity.unit, indicator.unit);
+    if (parentValue === undefined) continue;
+    const weaker = s.direction === 'increase' ? s.targetValue < parentValue - 1e-9 : s.targetValue > parentValue + 1e-9;
+    if (!weaker) continue;
+    const u = unitOf(indicator);
+    ctx.report('weaker-than-parent', s.target.expr?.range ?? s.target.field.range, {
+      zh: `目标 ${fmt(s.targetValue)}${u} 弱于上级规划的目标 ${fmt(parentValue)}${u}（${s.year}年）`,
+      en: `The target ${fmt(s.targetValue)}${u} is weaker than the parent plan's ${fmt(parentValue)}${u} (${s.year})`,
+    });
+  }
+}

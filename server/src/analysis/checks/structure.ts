@@ -1,0 +1,238 @@
+/**
+ * Structure rules: duplicate ids, unknown references, attributes, units,
+ * targets, cyclic definitions, and fields used where they mean nothing.
+ */
+import type * as A from '../../../../grammar/src/ast';
+import { DIRECTIONS, LEVELS } from '../../../../grammar/src/keywords';
+import type { CheckContext } from '../context';
+import type { IndicatorSymbol } from '../model';
+import { closest } from '../similar';
+
+export function checkStructure(ctx: CheckContext): void {
+  checkDuplicates(ctx);
+  checkPlans(ctx);
+  for (const indicator of ctx.model.indicators) checkIndicator(ctx, indicator);
+  for (const series of ctx.model.series) {
+    if (!series.unitField) {
+      const at = series.decl.id ?? series.decl.keyword;
+      ctx.report('missing-unit', at.range, { zh: `序列「${series.id}」缺少单位（unit）`, en: `Series “${series.id}” has no unit` });
+    }
+  }
+  checkReferences(ctx);
+  checkCycles(ctx);
+}
+
+function checkDuplicates(ctx: CheckContext): void {
+  const seen = new Map<string, A.Identifier>();
+  const ids: A.Identifier[] = [
+    ...ctx.model.series.map((s) => s.decl.id),
+    ...ctx.model.tables.map((t) => t.id),
+    ...ctx.model.indicators.map((i) => i.decl.id),
+    ...ctx.model.uses.map((u) => u.alias),
+  ].filter((id): id is A.Identifier => id !== undefined);
+  for (const id of ids.sort((a, b) => a.start - b.start)) {
+    const first = seen.get(id.name);
+    if (!first) {
+      seen.set(id.name, id);
+      continue;
+    }
+    ctx.report('duplicate-id', id.range, {
+      zh: `标识符「${id.name}」重复，首次声明于第 ${first.range.start.line + 1} 行`,
+      en: `“${id.name}” is already declared on line ${first.range.start.line + 1}`,
+    }, { related: [{ file: ctx.path, range: first.range, message: { zh: '首次声明', en: 'first declared here' } }] });
+  }
+}
+
+function checkPlans(ctx: CheckContext): void {
+  for (const extra of ctx.model.plans.slice(1)) {
+    ctx.report('duplicate-id', extra.keyword.range, { zh: '一个文件只能声明一个规划（plan）', en: 'A file declares at most one plan' });
+  }
+  const plan = ctx.model.plan;
+  if (!plan) return;
+  for (const field of plan.decl.fields) {
+    if (field.field === 'level' && field.value && !LEVELS[field.value.name]) {
+      ctx.report('syntax-error', field.value.range, {
+        zh: `层级「${field.value.name}」应为 nation/province/city/county（国家/省/市/县）之一`,
+        en: `Level “${field.value.name}” must be one of nation, province, city, county`,
+      });
+    }
+    if (!PLAN_FIELDS.has(field.field)) misplacedField(ctx, field, { zh: '规划', en: 'a plan' });
+  }
+  const period = plan.period;
+  if (period && period.from > period.to) {
+    ctx.report('year-order', period.field.range, {
+      zh: `规划期 ${period.from}..${period.to} 的起始年晚于结束年`,
+      en: `The plan period ${period.from}..${period.to} starts after it ends`,
+    });
+  }
+}
+
+const PLAN_FIELDS = new Set<A.FieldName>(['name', 'source', 'period', 'region', 'level', 'parent', 'note', 'cite']);
+const INDICATOR_FIELDS = new Set<A.FieldName>(['name', 'unit', 'baseline', 'target', 'actual', 'attribute', 'direction', 'derive', 'aligns', 'cite', 'note']);
+
+function misplacedField(ctx: CheckContext, field: A.Field, where: { zh: string; en: string }): void {
+  ctx.report('syntax-error', field.keyword.range, {
+    zh: `字段「${field.keyword.text}」不能用于${where.zh}`,
+    en: `Field “${field.keyword.text}” does not belong in ${where.en}`,
+  });
+}
+
+function checkIndicator(ctx: CheckContext, indicator: IndicatorSymbol): void {
+  const at = indicator.decl.id ?? indicator.decl.keyword;
+  for (const field of indicator.decl.fields) {
+    if (!INDICATOR_FIELDS.has(field.field)) misplacedField(ctx, field, { zh: '指标', en: 'an indicator' });
+    if (field.field === 'direction' && field.direction && !DIRECTIONS[field.direction.name]) {
+      ctx.report('syntax-error', field.direction.range, {
+        zh: `方向「${field.direction.name}」应为 increase 或 decrease（增加/减少）`,
+        en: `Direction “${field.direction.name}” must be increase or decrease`,
+      });
+    }
+  }
+  checkSingleFields(ctx, indicator);
+  const distinct = new Set(indicator.attributes.map((a) => a.attribute));
+  if (indicator.attributes.length === 0) {
+    ctx.report('missing-attribute', at.range, {
+      zh: `指标「${indicator.id}」缺少属性：约束性（binding）或预期性（anticipatory）`,
+      en: `Indicator “${indicator.id}” needs an attribute: binding (约束性) or anticipatory (预期性)`,
+    });
+  } else if (distinct.size > 1) {
+    for (const extra of indicator.attributes.slice(1)) {
+      ctx.report('conflicting-attribute', extra.range, {
+        zh: `指标「${indicator.id}」同时声明了约束性和预期性`,
+        en: `Indicator “${indicator.id}” is declared both binding and anticipatory`,
+      });
+    }
+  }
+  const quantitative = indicator.targets.some((t) => t.expr) || indicator.baselines.some((b) => b.expr) || indicator.actuals.some((a) => a.expr);
+  if (!indicator.unitField && quantitative && !indicator.derive) {
+    ctx.report('missing-unit', at.range, { zh: `指标「${indicator.id}」缺少单位（unit）`, en: `Indicator “${indicator.id}” has no unit` });
+  }
+  if (indicator.targets.length === 0 && indicator.decl.children.length === 0) {
+    ctx.report('missing-target', at.range, { zh: `指标「${indicator.id}」没有目标值（target）`, en: `Indicator “${indicator.id}” has no target` });
+  }
+}
+
+/** name, unit, derive and aligns may appear once; a second one is reported where it stands. */
+function checkSingleFields(ctx: CheckContext, indicator: IndicatorSymbol): void {
+  const seen = new Set<string>();
+  for (const field of indicator.decl.fields) {
+    if (!['name', 'unit', 'derive', 'aligns', 'direction'].includes(field.field)) continue;
+    if (!seen.has(field.field)) {
+      seen.add(field.field);
+      continue;
+    }
+    ctx.report('duplicate-id', field.keyword.range, {
+      zh: `指标「${indicator.id}」的字段「${field.keyword.text}」重复`,
+      en: `Field “${field.keyword.text}” is repeated in indicator “${indicator.id}”`,
+    });
+  }
+}
+
+function checkReferences(ctx: CheckContext): void {
+  const known = [...ctx.model.symbols.keys()];
+  for (const ref of allReferences(ctx.file)) {
+    if (ctx.resolve(ref)) continue;
+    const name = ref.path.map((p) => p.name).join('.');
+    if (!name) continue;
+    const importAlias = ref.path.length > 1 ? ref.path[0]!.name : undefined;
+    const imported = importAlias ? ctx.imports.get(importAlias) : undefined;
+    if (importAlias && ctx.model.uses.some((u) => u.alias?.name === importAlias) && !imported) continue;
+    const candidates = imported ? [...imported.symbols.keys()].map((k) => `${importAlias}.${k}`) : known;
+    const suggestions = closest(name, candidates, 3);
+    const hint = suggestions.length ? { zh: `，是否指「${suggestions.join('」「')}」？`, en: `; did you mean ${suggestions.map((s) => `“${s}”`).join(', ')}?` } : { zh: '', en: '' };
+    const range = { start: ref.path[0]!.range.start, end: ref.path.at(-1)!.range.end };
+    const fixes = suggestions.map((s) => ({
+      title: { zh: `改为「${s}」`, en: `Change to “${s}”` },
+      edits: [{ file: ctx.path, range, newText: s }],
+      safe: false,
+    }));
+    if (ref.path.length === 1 && !ref.part && !ref.year) fixes.push(quoteFix(ctx, ref));
+    ctx.report('unknown-reference', range, { zh: `未知的引用「${name}」${hint.zh}`, en: `Unknown reference “${name}”${hint.en}` }, { fixes });
+  }
+}
+
+/** `target 全覆盖 @2025`: a word where a qualitative target was meant. */
+function quoteFix(ctx: CheckContext, ref: A.Reference) {
+  const name = ref.path[0]!.name;
+  return {
+    title: { zh: `改为文字目标 "${name}"`, en: `Make it the text target "${name}"` },
+    edits: [{ file: ctx.path, range: ref.path[0]!.range, newText: `"${name}"` }],
+    safe: false,
+  };
+}
+
+/** Every reference written in the file, in order. */
+export function allReferences(file: A.PtlFile): A.Reference[] {
+  const refs: A.Reference[] = [];
+  const visitExpr = (e: A.Expr | A.StringLit | A.NoneLit | undefined): void => {
+    if (!e) return;
+    if (e.kind === 'Reference') refs.push(e);
+    else if (e.kind === 'Binary') { visitExpr(e.left); visitExpr(e.right); }
+    else if (e.kind === 'Unary') visitExpr(e.operand);
+    else if (e.kind === 'Paren') visitExpr(e.expr);
+  };
+  const visitFields = (fields: A.Field[]): void => {
+    for (const f of fields) {
+      if (f.field === 'baseline' || f.field === 'target' || f.field === 'actual' || f.field === 'value') visitExpr(f.value);
+      if (f.field === 'derive' || f.field === 'aligns') visitExpr(f.expr);
+    }
+  };
+  const visitIndicator = (i: A.IndicatorDecl): void => {
+    visitFields(i.fields);
+    i.children.forEach(visitIndicator);
+  };
+  for (const d of file.declarations) {
+    if (d.kind === 'Check') { visitExpr(d.left); visitExpr(d.right); }
+    if (d.kind === 'Series' || d.kind === 'Plan') visitFields(d.fields);
+    if (d.kind === 'Table') d.indicators.forEach(visitIndicator);
+    if (d.kind === 'Indicator') visitIndicator(d);
+  }
+  return refs;
+}
+
+/** `derive` definitions that refer back to themselves. */
+function checkCycles(ctx: CheckContext): void {
+  const edges = new Map<IndicatorSymbol, IndicatorSymbol[]>();
+  for (const indicator of ctx.model.indicators) {
+    const deps: IndicatorSymbol[] = [];
+    const exprs: (A.Expr | undefined)[] = [indicator.derive?.expr, ...indicator.targets.map((t) => t.expr)];
+    for (const expr of exprs) {
+      for (const ref of referencesIn(expr)) {
+        const target = ctx.resolve(ref);
+        if (target?.kind === 'indicator' && ctx.model.indicators.includes(target)) deps.push(target);
+      }
+    }
+    edges.set(indicator, deps);
+  }
+  const state = new Map<IndicatorSymbol, 'visiting' | 'done'>();
+  const reported = new Set<IndicatorSymbol>();
+  const visit = (node: IndicatorSymbol, stack: IndicatorSymbol[]): void => {
+    if (state.get(node) === 'done') return;
+    if (state.get(node) === 'visiting') {
+      const cycle = stack.slice(stack.indexOf(node));
+      for (const member of cycle) {
+        if (reported.has(member)) continue;
+        reported.add(member);
+        const at = member.derive ?? member.decl.id ?? member.decl.keyword;
+        ctx.report('cyclic-definition', at.range, {
+          zh: `循环定义：${[...cycle, node].map((c) => c.id).join(' → ')}`,
+          en: `Cyclic definition: ${[...cycle, node].map((c) => c.id).join(' → ')}`,
+        });
+      }
+      return;
+    }
+    state.set(node, 'visiting');
+    for (const dep of edges.get(node) ?? []) visit(dep, [...stack, node]);
+    state.set(node, 'done');
+  };
+  for (const indicator of ctx.model.indicators) visit(indicator, []);
+}
+
+export function referencesIn(expr: A.Expr | undefined): A.Reference[] {
+  if (!expr) return [];
+  if (expr.kind === 'Reference') return [expr];
+  if (expr.kind === 'Binary') return [...referencesIn(expr.left), ...referencesIn(expr.right)];
+  if (expr.kind === 'Unary') return referencesIn(expr.operand);
+  if (expr.kind === 'Paren') return referencesIn(expr.expr);
+  return [];
+}

@@ -1,0 +1,233 @@
+/**
+ * The semantic model of one file: its plan, series, tables, indicators (nested
+ * ones flattened, each knowing its table and parent) and checks, with every
+ * value field read into a typed form. Built once per parse; the rules read it.
+ */
+import type * as A from '../../../grammar/src/ast';
+import { LEVELS } from '../../../grammar/src/keywords';
+import { unitFromExpr, type Unit } from './units';
+
+export interface Measure {
+  field: A.BaselineField | A.TargetField | A.ActualField | A.ValueField;
+  /** The year the value is for; a `@Y1..Y2` target is expanded into `years`. */
+  years: number[];
+  expr?: A.Expr;
+  /** `—`: the plan gives none. */
+  none: boolean;
+  /** A qualitative target such as `"全覆盖"`. */
+  text?: string;
+  op: A.ComparisonOp;
+}
+
+export interface IndicatorSymbol {
+  kind: 'indicator';
+  id: string;
+  decl: A.IndicatorDecl;
+  table?: A.TableDecl;
+  parent?: IndicatorSymbol;
+  name?: string;
+  unitField?: A.UnitField;
+  unit?: Unit;
+  attributes: A.AttributeField[];
+  attribute?: 'binding' | 'anticipatory';
+  direction?: 'increase' | 'decrease';
+  baselines: Measure[];
+  targets: Measure[];
+  actuals: Measure[];
+  derive?: A.DeriveField;
+  aligns?: A.AlignsField;
+  cites: A.Citation[];
+  notes: string[];
+}
+
+export interface SeriesSymbol {
+  kind: 'series';
+  id: string;
+  decl: A.SeriesDecl;
+  name?: string;
+  unitField?: A.UnitField;
+  unit?: Unit;
+  values: Measure[];
+}
+
+export type ValueSymbol = IndicatorSymbol | SeriesSymbol;
+
+export interface PlanInfo {
+  decl: A.PlanDecl;
+  id?: string;
+  title?: string;
+  source?: A.SourceField;
+  period?: { from: number; to: number; field: A.PeriodField };
+  region?: string;
+  level?: 'nation' | 'province' | 'city' | 'county';
+  parent?: A.ParentField;
+}
+
+export interface FileModel {
+  plan?: PlanInfo;
+  plans: A.PlanDecl[];
+  uses: A.UseDecl[];
+  tables: A.TableDecl[];
+  indicators: IndicatorSymbol[];
+  series: SeriesSymbol[];
+  checks: A.CheckDecl[];
+  /** Every declared id, in order, for duplicate detection and lookup. */
+  symbols: Map<string, ValueSymbol>;
+}
+
+export function buildModel(file: A.PtlFile): FileModel {
+  const model: FileModel = { plans: [], uses: [], tables: [], indicators: [], series: [], checks: [], symbols: new Map() };
+  for (const decl of file.declarations) {
+    switch (decl.kind) {
+      case 'Plan':
+        model.plans.push(decl);
+        model.plan ??= planInfo(decl);
+        break;
+      case 'Use':
+        model.uses.push(decl);
+        break;
+      case 'Series':
+        model.series.push(seriesSymbol(decl));
+        break;
+      case 'Table':
+        model.tables.push(decl);
+        for (const indicator of decl.indicators) addIndicator(model, indicator, decl, undefined);
+        break;
+      case 'Indicator':
+        addIndicator(model, decl, undefined, undefined);
+        break;
+      case 'Check':
+        model.checks.push(decl);
+        break;
+    }
+  }
+  for (const s of [...model.series, ...model.indicators]) {
+    if (!model.symbols.has(s.id)) model.symbols.set(s.id, s);
+  }
+  return model;
+}
+
+function addIndicator(model: FileModel, decl: A.IndicatorDecl, table: A.TableDecl | undefined, parent: IndicatorSymbol | undefined): void {
+  const symbol = indicatorSymbol(decl, table, parent);
+  if (symbol) model.indicators.push(symbol);
+  for (const child of decl.children) addIndicator(model, child, table, symbol ?? parent);
+}
+
+function indicatorSymbol(decl: A.IndicatorDecl, table: A.TableDecl | undefined, parent: IndicatorSymbol | undefined): IndicatorSymbol | undefined {
+  if (!decl.id) return undefined;
+  const symbol: IndicatorSymbol = {
+    kind: 'indicator',
+    id: decl.id.name,
+    decl,
+    table,
+    parent,
+    name: decl.title?.value,
+    attributes: [],
+    baselines: [],
+    targets: [],
+    actuals: [],
+    cites: [],
+    notes: [],
+  };
+  for (const field of decl.fields) readIndicatorField(symbol, field);
+  symbol.attribute = symbol.attributes[0]?.attribute;
+  return symbol;
+}
+
+function readIndicatorField(symbol: IndicatorSymbol, field: A.Field): void {
+  switch (field.field) {
+    case 'name':
+      if (field.value) symbol.name = field.value.value;
+      return;
+    case 'unit':
+      symbol.unitField ??= field;
+      if (field.unit && !symbol.unit) symbol.unit = unitFromExpr(field.unit);
+      return;
+    case 'attribute':
+      symbol.attributes.push(field);
+      return;
+    case 'direction': {
+      const value = field.direction?.name;
+      if (value === 'increase' || value === '增加' || value === '上升') symbol.direction = 'increase';
+      if (value === 'decrease' || value === '减少' || value === '下降') symbol.direction = 'decrease';
+      return;
+    }
+    case 'baseline':
+      symbol.baselines.push(measure(field));
+      symbol.cites.push(...field.cites);
+      return;
+    case 'target':
+      symbol.targets.push(measure(field));
+      symbol.cites.push(...field.cites);
+      return;
+    case 'actual':
+      symbol.actuals.push(measure(field));
+      symbol.cites.push(...field.cites);
+      return;
+    case 'derive':
+      symbol.derive ??= field;
+      return;
+    case 'aligns':
+      symbol.aligns ??= field;
+      return;
+    case 'cite':
+      if (field.citation) symbol.cites.push(field.citation);
+      return;
+    case 'note':
+      if (field.value) symbol.notes.push(field.value.value);
+      return;
+    default:
+      return;
+  }
+}
+
+function seriesSymbol(decl: A.SeriesDecl): SeriesSymbol {
+  const symbol: SeriesSymbol = { kind: 'series', id: decl.id?.name ?? '', decl, name: decl.title?.value, values: [] };
+  for (const field of decl.fields) {
+    if (field.field === 'unit' && !symbol.unitField) {
+      symbol.unitField = field;
+      if (field.unit) symbol.unit = unitFromExpr(field.unit);
+    }
+    if (field.field === 'name' && field.value) symbol.name = field.value.value;
+    if (field.field === 'value' || field.field === 'baseline' || field.field === 'actual' || field.field === 'target') {
+      symbol.values.push(measure(field));
+    }
+  }
+  return symbol;
+}
+
+function measure(field: Measure['field']): Measure {
+  const years = yearsOf(field.year);
+  const op = field.field === 'target' ? field.comparison?.op ?? '=' : '=';
+  const value = field.value;
+  if (!value) return { field, years, none: false, op };
+  if (value.kind === 'None') return { field, years, none: true, op };
+  if (value.kind === 'String') return { field, years, none: false, text: value.value, op };
+  return { field, years, expr: value, none: false, op };
+}
+
+function yearsOf(year: A.YearSpec | undefined): number[] {
+  if (!year || !Number.isFinite(year.from)) return [];
+  const to = year.to !== undefined && Number.isFinite(year.to) ? year.to : year.from;
+  if (to < year.from || to - year.from > 200) return [year.from];
+  return Array.from({ length: to - year.from + 1 }, (_, i) => year.from + i);
+}
+
+function planInfo(decl: A.PlanDecl): PlanInfo {
+  const info: PlanInfo = { decl, id: decl.id?.name, title: decl.title?.value };
+  for (const field of decl.fields) {
+    if (field.field === 'source') info.source ??= field;
+    if (field.field === 'period' && Number.isFinite(field.from) && Number.isFinite(field.to)) {
+      info.period ??= { from: field.from!, to: field.to!, field };
+    }
+    if (field.field === 'region' && field.value) info.region = field.value.value;
+    if (field.field === 'level' && field.value) info.level = LEVELS[field.value.name];
+    if (field.field === 'parent') info.parent = field;
+  }
+  return info;
+}
+
+/** The last year a measure is stated for, used to order milestones. */
+export function lastYear(m: Measure): number | undefined {
+  return m.years.at(-1);
+}

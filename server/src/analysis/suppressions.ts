@@ -1,0 +1,108 @@
+/**
+ * `// ptl-disable-next-line RULE[, RULE…] -- reason` suppresses findings of those
+ * rules that start on the next line. The reason is required; a suppression that
+ * suppresses nothing is reported; a binding indicator's own target is never waived.
+ */
+import type * as A from '../../../grammar/src/ast';
+import type { LineIndex, Range } from '../../../grammar/src/range';
+import type { Finding } from './finding';
+
+interface Suppression {
+  comment: A.Comment;
+  rules: { name: string; range: Range }[];
+  reason: string;
+  line: number;
+  used: Set<string>;
+}
+
+const DIRECTIVE = /ptl-disable-next-line\b([^]*)$/;
+
+export function parseSuppressions(comments: A.Comment[], lines: LineIndex): Suppression[] {
+  const result: Suppression[] = [];
+  for (const comment of comments) {
+    const match = DIRECTIVE.exec(comment.text.replace(/\*\/$/, ''));
+    if (!match) continue;
+    const body = match[1]!;
+    const [rulePart, ...reasonParts] = body.split(/\s--\s?|\s—\s?/);
+    const bodyStart = comment.start + match.index + 'ptl-disable-next-line'.length;
+    const rules: Suppression['rules'] = [];
+    const ruleText = rulePart ?? '';
+    for (const m of ruleText.matchAll(/[a-z][a-z0-9-]*/g)) {
+      const start = bodyStart + m.index!;
+      rules.push({ name: m[0], range: lines.rangeOf(start, start + m[0].length) });
+    }
+    const line = lines.positionAt(comment.end).line + 1;
+    result.push({ comment, rules, reason: reasonParts.join(' -- ').trim(), line, used: new Set() });
+  }
+  return result;
+}
+
+export interface SuppressionResult {
+  kept: Finding[];
+  /** Findings about the suppressions themselves. */
+  own: Finding[];
+}
+
+/**
+ * `protectedRanges` are a binding indicator's target fields: findings inside them stay.
+ */
+export function applySuppressions(
+  findings: Finding[],
+  suppressions: Suppression[],
+  protectedRanges: Range[],
+  file: string,
+  knownRule: (id: string) => boolean,
+): SuppressionResult {
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    const suppression = suppressions.find((s) => s.line === finding.range.start.line && s.rules.some((r) => r.name === finding.rule));
+    if (!suppression || isProtected(finding, protectedRanges)) {
+      kept.push(finding);
+      continue;
+    }
+    suppression.used.add(finding.rule);
+  }
+  const own: Finding[] = [];
+  for (const s of suppressions) {
+    if (!s.reason) {
+      own.push({
+        rule: 'suppression-without-reason',
+        severity: 'warning',
+        file,
+        range: s.comment.range,
+        message: { zh: '抑制注释必须写明理由：// ptl-disable-next-line 规则 -- 理由', en: 'A suppression needs a reason: // ptl-disable-next-line RULE -- reason' },
+      });
+    }
+    for (const rule of s.rules) {
+      if (!knownRule(rule.name)) {
+        own.push({ rule: 'unused-suppression', severity: 'warning', file, range: rule.range, message: { zh: `未知的规则「${rule.name}」`, en: `Unknown rule “${rule.name}”` } });
+        continue;
+      }
+      if (s.used.has(rule.name)) continue;
+      own.push({
+        rule: 'unused-suppression',
+        severity: 'warning',
+        file,
+        range: rule.range,
+        message: { zh: `下一行没有「${rule.name}」的问题，此抑制无效`, en: `Nothing on the next line is reported by “${rule.name}”; the suppression is unused` },
+        fixes: [{ title: { zh: '删除此抑制注释', en: 'Remove the suppression' }, edits: [{ file, range: s.comment.range, newText: '' }], safe: false }],
+      });
+    }
+    if (s.rules.length === 0) {
+      own.push({ rule: 'unused-suppression', severity: 'warning', file, range: s.comment.range, message: { zh: '抑制注释没有指明规则', en: 'The suppression names no rule' } });
+    }
+  }
+  return { kept, own };
+}
+
+const BINDING_RULES = new Set(['binding-target-missed', 'binding-not-quantified']);
+
+function isProtected(finding: Finding, protectedRanges: Range[]): boolean {
+  if (BINDING_RULES.has(finding.rule)) return true;
+  return protectedRanges.some((r) => within(finding.range, r));
+}
+
+function within(inner: Range, outer: Range): boolean {
+  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
+}
