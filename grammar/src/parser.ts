@@ -231,7 +231,7 @@ export class PtlParser extends EmbeddedActionsParser {
       { ALT: () => this.SUBRULE(this.expression) },
     ]);
     const year = this.OPTION2(() => this.SUBRULE(this.year));
-    const cites = this.inlineCites();
+    const cites = this.inlineCites(keyword);
     return this.ACTION(() => {
       const ownYear = year ?? this.stealYear(value);
       return {
@@ -533,7 +533,7 @@ export class PtlParser extends EmbeddedActionsParser {
       { ALT: () => this.SUBRULE(this.expression) },
     ]);
     const year = this.OPTION(() => this.SUBRULE(this.year));
-    const cites = this.inlineCites();
+    const cites = this.inlineCites(keyword);
     return this.ACTION(() => {
       const ownYear = year ?? this.stealYear(value);
       return { ...this.fieldBase(keyword, cites.at(-1) ?? ownYear ?? value), field, value, year: ownYear, cites };
@@ -548,11 +548,11 @@ export class PtlParser extends EmbeddedActionsParser {
   }
 
   /** `actual 79.4 @2025 cite "003.txt" line 37`: citations that belong to one value. */
-  private inlineCites(): A.Citation[] {
+  private inlineCites(keyword: IToken): A.Citation[] {
     const cites: A.Citation[] = [];
     this.MANY({
-      // A `cite` on the next line that starts a field of its own is still taken here; the
-      // checker treats an inline citation like a field citation, so nothing is lost.
+      // Only on the value's own line: a `cite` on a later line is a field of the indicator.
+      GATE: () => this.sameLine(keyword, this.LA(1)),
       DEF: () => {
         this.CONSUME(K.cite);
         const c = this.SUBRULE(this.citation);
@@ -560,6 +560,11 @@ export class PtlParser extends EmbeddedActionsParser {
       },
     });
     return cites;
+  }
+
+  private sameLine(a: IToken, b: IToken): boolean {
+    if (Number.isNaN(a.startOffset) || Number.isNaN(b.startOffset)) return false;
+    return !/[\r\n\u2028\u2029]/.test(this.lines.text.slice(a.startOffset, b.startOffset));
   }
 
   private colon(): void {

@@ -1,0 +1,33 @@
+/**
+ * Every fixture in cases/ is checked and its findings compared, exactly, with the
+ * expectations written inline under the offending lines (see test/support/annotations.ts).
+ * Plan texts the fixtures cite live beside them.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe as group, expect, it } from 'vitest';
+import { describe, readExpectations } from '../support/annotations';
+import { memoryAnalyzer } from '../support/memory-host';
+
+const dir = join(__dirname, 'cases');
+const files = Object.fromEntries(readdirSync(dir).map((name) => [`/ws/${name}`, readFileSync(join(dir, name))]));
+const fixtures = readdirSync(dir).filter((name) => name.endsWith('.ptl'));
+
+group('checker fixtures', () => {
+  it.each(fixtures)('%s', (name) => {
+    const text = readFileSync(join(dir, name), 'utf8');
+    const analysis = memoryAnalyzer(files).analyze(`/ws/${name}`, text);
+    const lines = text.split(/\r?\n/);
+    const actual = analysis.findings.filter((f) => f.file === `/ws/${name}`).map((f) => {
+      const line = f.range.start.line;
+      const end = f.range.end.line > line ? lines[line]!.length : Math.max(f.range.end.character, f.range.start.character + 1);
+      return { rule: f.rule, line, start: f.range.start.character, end, message: `${f.message.zh} | ${f.message.en}` };
+    });
+    const expected = readExpectations(text);
+    expect(actual.map(describe).sort()).toEqual(expected.map(describe).sort());
+    for (const e of expected.filter((x) => x.fragment)) {
+      const match = actual.find((a) => describe(a) === describe(e));
+      expect(match?.message, describe(e)).toContain(e.fragment);
+    }
+  });
+});
