@@ -10,9 +10,12 @@ import { parseArgs, UsageError, type ParsedArgs } from './args';
 import { expandPaths } from './files';
 import { HELP } from './help';
 import { importPlan } from './import';
+import { formatGithub } from './reporters/github';
 import { formatJson } from './reporters/json';
+import { formatJunit } from './reporters/junit';
 import type { CheckedFile } from './reporters/model';
 import { formatReport, REPORT_FORMATS } from './reporters/report';
+import { formatSarif } from './reporters/sarif';
 import { formatText } from './reporters/text';
 import { ConfigUnreadable, Session } from './session';
 import { applyFixes } from './fix';
@@ -20,7 +23,7 @@ import { applyFixes } from './fix';
 declare const PTL_VERSION: string | undefined;
 export const VERSION = typeof PTL_VERSION === 'string' ? PTL_VERSION : '0.1.0';
 
-const CHECK_FORMATS = ['text', 'json'] as const;
+const CHECK_FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
 
 export function run(argv: string[], io: { cwd: string; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; isTTY: boolean; env: NodeJS.ProcessEnv }): number {
   let args: ParsedArgs;
@@ -96,11 +99,15 @@ function check(args: ParsedArgs, locale: Locale, io: Parameters<typeof run>[1]):
   let { files, ok } = collect(args, locale, io);
   if (!ok) return 2;
   if (args.fix || args.fixDryRun) {
-    const changed = applyFixes(files, { write: args.fix === true, locale, out: io.stdout, cwd: io.cwd });
+    // Machine-readable formats keep stdout for the report: fix messages and diffs go to stderr.
+    const changed = applyFixes(files, { write: args.fix === true, locale, out: format === 'text' ? io.stdout : io.stderr, cwd: io.cwd });
     if (args.fix && changed > 0) ({ files } = collect(args, locale, io));
   }
-  const output = format === 'json'
-    ? formatJson(files, { locale, cwd: io.cwd, toolVersion: VERSION })
+  const output =
+    format === 'json' ? formatJson(files, { locale, cwd: io.cwd, toolVersion: VERSION })
+    : format === 'sarif' ? formatSarif(files, { locale, cwd: io.cwd, toolVersion: VERSION })
+    : format === 'github' ? formatGithub(files, { locale, cwd: io.cwd })
+    : format === 'junit' ? formatJunit(files, { locale, cwd: io.cwd })
     : formatText(files, { locale, color: io.isTTY && !io.env['NO_COLOR'], cwd: io.cwd });
   io.stdout.write(output);
   const all = files.flatMap((f) => f.findings);
