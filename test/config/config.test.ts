@@ -63,6 +63,10 @@ describe('parseConfig: invalid files become config-invalid findings on the offen
     ['empty root', '{"sources": {"roots": [""]}}', [0, 23, 0, 25], 'empty string'],
     ['duplicate key', '{"tolerance": 0.1, "tolerance": 0.2}', [0, 19, 0, 30], 'Duplicate key “tolerance”'],
     ['full-width characters', '{“tolerance”: 0.1}', [0, 1, 0, 2], 'Expected a key'],
+    ['number out of range', '{"tolerance": 1e400}', [0, 14, 0, 19], 'Number out of range'],
+    ['rules is null', '{"rules": null}', [0, 10, 0, 14], '“rules” must be an object, not null'],
+    ['roots is a string', '{"sources": {"roots": "a"}}', [0, 22, 0, 25], '“sources.roots” must be an array, not a string'],
+    ['__proto__ as a rule', '{"rules": {"__proto__": "off"}}', [0, 11, 0, 22], 'Unknown rule “__proto__”'],
   ])('%s', (_label, text, range, english, fixText) => {
     const { findings } = parseConfig(text, FILE);
     expect(findings.length).toBeGreaterThanOrEqual(1);
@@ -98,6 +102,11 @@ describe('parseConfig: invalid files become config-invalid findings on the offen
     expect(config.tolerance).toBe(0.05);
     expect(config.locale).toBe('en');
     expect(config.sources.roots).toEqual(['/ws/a']);
+  });
+
+  test('findings are in text order', () => {
+    const { findings } = parseConfig('{"zz": 1, "rules": [], "aa": 2}', FILE);
+    expect(findings.map((f) => f.range.start.character)).toEqual([1, 19, 23]);
   });
 
   test('one finding per unknown key', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { UnitExpr, UnitFactor } from '../../grammar/src/ast';
+import { parse } from '../../grammar/src/parse';
 import {
   analyzeAtom,
   convert,
@@ -134,6 +135,9 @@ describe('analyzeAtom', () => {
     ['人次', 'count', '', '人次'],
     ['kg', 'ascii', '', 'kg'],
     ['a-b', 'invalid', '', 'a-b'],
+    ['％', 'known', '', '%'],
+    ['ｋｇ', 'ascii', '', 'kg'],
+    ['㎡', 'known', '', '平方米'],
   ] as const)('%s is %s', (name, kind, prefix, base) => {
     expect(analyzeAtom(name)).toMatchObject({ kind, prefix, base });
   });
@@ -284,6 +288,7 @@ describe('unitFromExpr', () => {
     ['米²', expr([factor('米', 2)]), '平方米'],
     ['张/千人', expr([factor('张')], [factor('千人')]), '张/千人'],
     ['empty is dimensionless 1', expr([]), '倍'],
+    ['a word with 每 is a quotient', expr([factor('元每人每月')]), '元/人·月'],
   ])('%s', (_label, e, expected) => {
     expect(sameUnit(unitFromExpr(e), u(expected))).toBe(true);
   });
@@ -307,5 +312,32 @@ describe('describeUnit', () => {
     ['元·人', '货币·人口', 'currency × person'],
   ])('%s', (text, zh, en) => {
     expect(describeUnit(u(text))).toEqual({ zh, en });
+  });
+});
+
+describe('unitFromExpr on what the parser produces', () => {
+  const unitOf = (unitText: string): Unit => {
+    const { file, problems } = parse(`series S { unit ${unitText} }`);
+    const series = file.declarations[0];
+    const field = series && 'fields' in series ? series.fields.find((f) => f.field === 'unit') : undefined;
+    if (problems.some((p) => p.code === 'syntax-error') || !field || field.field !== 'unit' || !field.unit) {
+      throw new Error(`the parser did not read ${unitText}`);
+    }
+    return unitFromExpr(field.unit);
+  };
+
+  test.each([
+    ['元/人·月', '元/人·月'],
+    ['元/人·年', '元/人·年'],
+    ['张/千人', '张/千人'],
+    ['万人', '万人'],
+    ['%', '%'],
+    ['％', '%'],
+    ['‰', '‰'],
+    ['米²', '平方米'],
+    ['米^2', '平方米'],
+    ['人次', '人次'],
+  ])('unit %s', (text, expected) => {
+    expect(formatUnit(unitOf(text))).toBe(expected);
   });
 });

@@ -117,8 +117,10 @@ export function parseJson(text: string): JsonParseResult {
     const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(pos));
     if (!m) return unexpected('值', 'a value');
     const start = pos;
+    const value = Number(m[0]);
+    if (!Number.isFinite(value)) fail('数字超出范围', 'Number out of range', start, start + m[0].length);
     pos += m[0].length;
-    return { type: 'number', value: Number(m[0]), start, end: pos };
+    return { type: 'number', value, start, end: pos };
   };
 
   const parseValue = (): JsonNode => {

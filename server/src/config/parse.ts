@@ -83,6 +83,7 @@ export function parseConfig(text: string, file: string): ConfigResult {
 
   const data = first.success ? first.data : salvage(raw, issues);
   const config = resolveConfig(data, file);
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { config, findings: finish(findings, config) };
 }
 
@@ -174,7 +175,7 @@ function describeIssue(issue: Issue, root: JsonNode, raw: unknown, report: Repor
         const known = KNOWN_KEYS[path.join('.')] ?? [];
         report(
           prefixed({
-            zh: `${where.zh}中未知的键 “${key}”${suggestion ? `，是否想写 “${suggestion}”？` : known.length ? `；可用的键：${known.join('、')}` : ''}`,
+            zh: `${where.zh}有未知的键 “${key}”${suggestion ? `，是否想写 “${suggestion}”？` : known.length ? `；可用的键：${known.join('、')}` : ''}`,
             en: `Unknown key “${key}”${where.en}${suggestion ? `; did you mean “${suggestion}”?` : known.length ? `; known keys: ${known.join(', ')}` : ''}`,
           }),
           start,
@@ -279,7 +280,7 @@ function typeWords(type: string): Localized {
     case 'array':
       return { zh: '数组', en: 'an array' };
     case 'null':
-      return { zh: 'null', en: 'null' };
+      return { zh: '空值（null）', en: 'null' };
     default:
       return { zh: type, en: type };
   }

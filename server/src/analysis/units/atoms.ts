@@ -8,6 +8,7 @@
  * 3. otherwise the atom is a count noun, a dimension of its own that only matches
  *    itself (`张`, `个`, `所`, `家`, `人次`, `床位`; ASCII atoms such as `kg` too).
  */
+import { normalizeUnitText } from './normalize';
 import { countDimension, makeUnit, type Unit } from './unit';
 
 export interface KnownAtom {
@@ -44,7 +45,6 @@ export const KNOWN_ATOMS: Readonly<Record<string, Unit>> = Object.freeze({
   毫米: known(0.001, { length: 1 }),
   // area = length² (base 平方米)
   平方米: known(1, { length: 2 }),
-  '㎡': known(1, { length: 2 }),
   平方千米: known(1e6, { length: 2 }),
   平方公里: known(1e6, { length: 2 }),
   公顷: known(1e4, { length: 2 }),
@@ -99,10 +99,10 @@ export interface AtomAnalysis {
 const HAN = /^\p{Script=Han}+$/u;
 const ASCII_ATOM = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Resolves one atom (see the module comment for the order). Never fails. */
+/** Resolves one atom (see the module comment for the order); full-width forms (`％`, `ｋｇ`) are read as ASCII. Never fails. */
 export function analyzeAtom(name: string): AtomAnalysis {
   let prefix = '';
-  let rest = name;
+  let rest = normalizeUnitText(name).trim();
   let scale = 1;
   for (;;) {
     const whole = KNOWN_ATOMS[rest];

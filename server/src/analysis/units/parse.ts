@@ -8,19 +8,29 @@
  */
 import type { UnitExpr } from '../../../../grammar/src/ast';
 import { analyzeAtom, atomUnit } from './atoms';
+import { normalizeUnitText } from './normalize';
 import { makeUnit, multiply, ONE, power, type Unit } from './unit';
 
 /** The unit a `unit` clause or a number's own unit denotes. Never fails: unknown atoms are count nouns. */
 export function unitFromExpr(expr: UnitExpr): Unit {
   let result = ONE;
   for (const factor of expr.numerator) {
-    result = multiply(result, power(atomUnit(normalizeUnitText(factor.name)), powerOf(factor.power)));
+    result = multiply(result, power(factorUnit(factor.name), powerOf(factor.power)));
   }
   for (const factor of expr.denominator) {
     // The denominator's powers are read as written (`人` in `元/人·月` has power 1 there), whatever their sign.
-    result = multiply(result, power(atomUnit(normalizeUnitText(factor.name)), -Math.abs(powerOf(factor.power))));
+    result = multiply(result, power(factorUnit(factor.name), -Math.abs(powerOf(factor.power))));
   }
   return result;
+}
+
+/** One factor's unit; a word with `每` inside (`元每月`, copied from a plan) is read as the quotient it says. */
+function factorUnit(name: string): Unit {
+  if (name.includes('每')) {
+    const quotient = parseUnitText(name);
+    if (quotient) return quotient;
+  }
+  return atomUnit(name);
 }
 
 function powerOf(p: number): number {
@@ -30,29 +40,7 @@ function powerOf(p: number): number {
 /** Longest run of Chinese characters accepted as one atom: longer runs are prose, not a unit. */
 export const MAX_HAN_ATOM_LENGTH = 6;
 
-/**
- * Full-width ASCII forms (IME output: `％` `／` `（` `）` `１`) to ASCII, ideographic space to
- * space, and `㎡`-style symbols to their atoms. Superscripts are kept (NFKC would turn `²` into `2`).
- */
-export function normalizeUnitText(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCodePoint(code - 0xfee0);
-    else if (code === 0x3000) out += ' ';
-    else out += SYMBOLS[ch] ?? ch;
-  }
-  return out;
-}
-
-const SYMBOLS: Readonly<Record<string, string>> = {
-  '㎡': '平方米',
-  '㎞': '公里',
-  '㎏': '千克',
-  '㎜': '毫米',
-  '㎝': '厘米',
-  '㎥': '立方米',
-};
+export { normalizeUnitText };
 
 type Token =
   | { kind: 'atom'; text: string }
