@@ -54,6 +54,7 @@ function field(f: A.Field): string {
     case 'direction': return f.direction?.name ?? '∅';
     case 'level': return f.value?.name ?? '∅';
     case 'parent': return expr(f.ref);
-    default: return f.value?.raw ?? (f.field === 'source' ? f.path?.raw : undefined) ?? '∅';
+    case 'source': return f.path?.raw ?? '∅';
+    default: return f.value?.raw ?? '∅';
   }
 }

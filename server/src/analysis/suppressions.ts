@@ -6,6 +6,7 @@
 import type * as A from '../../../grammar/src/ast';
 import type { LineIndex, Range } from '../../../grammar/src/range';
 import type { Finding } from './finding';
+import { canSuppress } from './rules';
 
 interface Suppression {
   comment: A.Comment;
@@ -44,7 +45,8 @@ export interface SuppressionResult {
 }
 
 /**
- * `protectedRanges` are a binding indicator's target fields: findings inside them stay.
+ * `protectedRanges` are a binding indicator's target fields: findings inside them stay,
+ * as do findings of rules that cannot be suppressed at all.
  */
 export function applySuppressions(
   findings: Finding[],
@@ -55,8 +57,9 @@ export function applySuppressions(
 ): SuppressionResult {
   const kept: Finding[] = [];
   for (const finding of findings) {
-    const suppression = suppressions.find((s) => s.line === finding.range.start.line && s.rules.some((r) => r.name === finding.rule));
-    if (!suppression || isProtected(finding, protectedRanges)) {
+    // Without a reason a suppression has no effect: the reason is what a reviewer reads.
+    const suppression = suppressions.find((s) => s.reason && s.line === finding.range.start.line && s.rules.some((r) => r.name === finding.rule));
+    if (!suppression || !canSuppress(finding.rule, { bindingTarget: isBindingTarget(finding, protectedRanges) })) {
       kept.push(finding);
       continue;
     }
@@ -78,7 +81,7 @@ export function applySuppressions(
         own.push({ rule: 'unused-suppression', severity: 'warning', file, range: rule.range, message: { zh: `未知的规则「${rule.name}」`, en: `Unknown rule “${rule.name}”` } });
         continue;
       }
-      if (s.used.has(rule.name)) continue;
+      if (s.used.has(rule.name) || !s.reason) continue;
       own.push({
         rule: 'unused-suppression',
         severity: 'warning',
@@ -95,10 +98,7 @@ export function applySuppressions(
   return { kept, own };
 }
 
-const BINDING_RULES = new Set(['binding-target-missed', 'binding-not-quantified']);
-
-function isProtected(finding: Finding, protectedRanges: Range[]): boolean {
-  if (BINDING_RULES.has(finding.rule)) return true;
+function isBindingTarget(finding: Finding, protectedRanges: Range[]): boolean {
   return protectedRanges.some((r) => within(finding.range, r));
 }
 
