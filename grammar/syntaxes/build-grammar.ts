@@ -45,9 +45,10 @@ export function keywordPattern(specs: readonly KeywordSpec[]): string {
   const zhPlain = specs.filter((k) => !TAKES_NUMBER.has(k.id)).flatMap((k) => k.zh);
   const parts: string[] = [];
   if (en.length) parts.push(`(?:${alt(en)})${WORD_END}`);
-  const compound = `(?!${WORD_CHAR}{${MAX_COMPOUND + 1}})`;
-  if (zhNumber.length) parts.push(`${compound}(?:${alt(zhNumber)})(?:${WORD_END}|${COMPOUND_REST}|(?=${DIGITS}${WORD_END}))`);
-  if (zhPlain.length) parts.push(`${compound}(?:${alt(zhPlain)})(?:${WORD_END}|${COMPOUND_REST})`);
+  // The first-letter test is cheap and fails on most letters, before the length test looks ahead.
+  const compound = (words: string[]) => `(?=[${[...new Set(words.map((w) => w.charAt(0)))].join('')}])(?!${WORD_CHAR}{${MAX_COMPOUND + 1}})`;
+  if (zhNumber.length) parts.push(`${compound(zhNumber)}(?:${alt(zhNumber)})(?:${WORD_END}|${COMPOUND_REST}|(?=${DIGITS}${WORD_END}))`);
+  if (zhPlain.length) parts.push(`${compound(zhPlain)}(?:${alt(zhPlain)})(?:${WORD_END}|${COMPOUND_REST})`);
   return parts.length === 1 ? parts[0]! : `(?:${parts.join('|')})`;
 }
 
@@ -267,7 +268,11 @@ export function buildGrammar(): Rule {
             match: `(?<=${WORD_CHAR})([.．])(${NAME})`,
             captures: { 1: { name: 'punctuation.accessor.ptl' }, 2: { name: 'variable.other.property.ptl' } },
           },
-          { match: `${IDENT}(?=[.．][\\p{L}_])`, name: 'variable.other.object.ptl' },
+          {
+            comment: 'Only from the start of a word, and possessive: a long word must not be tried at each of its letters.',
+            match: `(?<!${WORD_CHAR})[\\p{L}_]${WORD_CHAR}*+(?=[.．][\\p{L}_])`,
+            name: 'variable.other.object.ptl',
+          },
           { match: IDENT, name: 'variable.other.ptl' },
         ],
       },

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as oniguruma from 'vscode-oniguruma';
 import { grammarText } from '../../grammar/syntaxes/build-grammar';
-import { GRAMMAR_PATH, loadGrammar } from './tokenize';
+import { GRAMMAR_PATH, loadGrammar, tokenize } from './tokenize';
 
 if (process.env['PTL_UPDATE_GRAMMAR'] === '1') writeFileSync(GRAMMAR_PATH, grammarText());
 
@@ -46,5 +46,14 @@ describe('ptl.tmLanguage.json', () => {
     const grammar = JSON.parse(committed) as { repository: Record<string, unknown> };
     const includes = [...committed.matchAll(/"include": "#([^"]+)"/g)].map((m) => m[1]!);
     for (const name of includes) expect(grammar.repository, name).toHaveProperty([name]);
+  });
+
+  it('tokenizes long lines in linear time (a regex tried at every letter of a word would take seconds)', async () => {
+    const grammar = await loadGrammar();
+    tokenize(grammar, 'warm 目标值 1');
+    const lines = ['a'.repeat(20000), '许'.repeat(20000), '目标值'.repeat(7000), '省意见.'.repeat(5000), '约束性 55% '.repeat(2000)];
+    const started = performance.now();
+    for (const line of lines) tokenize(grammar, line);
+    expect(performance.now() - started).toBeLessThan(4000);
   });
 });
