@@ -1,0 +1,555 @@
+/**
+ * The language server: holds documents, composes configuration and the engine
+ * per workspace (as the CLI's Session does), caches analyses by document
+ * version, debounces and versions pushed diagnostics, answers pulled ones, and
+ * maps every editor feature to its LSP request. Every handler is safe: an
+ * exception is logged and answered with an empty result.
+ */
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import {
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  ErrorCodes,
+  FileChangeType,
+  FoldingRangeKind,
+  InlayHintKind,
+  LSPErrorCodes,
+  MarkupKind,
+  ResponseError,
+  SemanticTokensBuilder,
+  TextDocuments,
+  TextDocumentSyncKind,
+  InsertTextFormat,
+  type CancellationToken,
+  type CodeAction,
+  type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticParams,
+  type DocumentDiagnosticReport,
+  type InitializeParams,
+  type InitializeResult,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { formatEdits } from '../../../grammar/src/format';
+import { normalizeLocale, pick, type Locale, type Localized } from '../../../grammar/src/message';
+import { Analyzer, type FileAnalysis, type Host } from '../analysis/analyze';
+import * as F from '../analysis/features';
+import type { Finding } from '../analysis/finding';
+import { resolveInside } from '../analysis/paths';
+import { isRuleId } from '../analysis/rules';
+import { effectiveSeverity, findConfigFile, parseConfig, type ResolvedConfig } from '../config';
+import { decodeUtf8, nodeHost, readFileBounded } from '../host/node-host';
+import { indexSourceBytes } from '../sources';
+import type { SourceIndex } from '../sources/types';
+import { completionKind, pathToUri, symbolKind, toDiagnostic, toDocumentSymbol, uriToPath } from './convert';
+
+const CONFIG_NAME = 'ptl.config.json';
+const DEBOUNCE_MS = 150;
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
+
+interface Workspace {
+  root: string;
+  configFile?: string;
+  config: ResolvedConfig;
+  configFindings: Finding[];
+  analyzer: Analyzer;
+}
+
+type Mode = 'push' | 'pull' | 'both';
+
+export class PtlServer {
+  readonly documents = new TextDocuments(TextDocument);
+  private locale: Locale = 'zh-CN';
+  private roots: string[] = [];
+  private mode: Mode = 'push';
+  private workspaces = new Map<string, Workspace>();
+  private readonly ptlFiles = new Set<string>();
+  private readonly cache = new Map<string, { key: string; analysis: FileAnalysis }>();
+  private readonly sourceIndexes = new Map<string, SourceIndex>();
+  private readonly deps = new Map<string, Set<string>>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly published = new Set<string>();
+  private generation = 0;
+  private refreshSupport = false;
+  private readonly faults = new Set((process.env.PTL_LSP_FAULT ?? '').split(',').filter(Boolean));
+
+  readonly host: Host = {
+    readText: (path) => this.openText(path) ?? nodeHost.readText(path),
+    readBytes: (path) => {
+      const text = this.openText(path);
+      return text !== undefined ? new TextEncoder().encode(text) : nodeHost.readBytes(path);
+    },
+    realPath: (path) => nodeHost.realPath(path) ?? (this.openText(path) !== undefined ? path : undefined),
+  };
+
+  readonly ws: F.FeatureWorkspace = {
+    analyses: () => [...this.allPtlFiles()].map((p) => this.analysisFor(p)).filter((a): a is FileAnalysis => a !== undefined),
+    resolvePath: (from, written) => {
+      const w = this.workspaceFor(from);
+      const r = resolveInside(from, written, [w.root, ...this.roots], (p) => this.host.realPath(p));
+      return r.ok && this.host.realPath(r.path) !== undefined ? r.path : undefined;
+    },
+    sourceIndex: (path) => {
+      const cached = this.sourceIndexes.get(path);
+      if (cached) return cached;
+      const bytes = this.host.readBytes(path);
+      if (!bytes) return undefined;
+      const index = indexSourceBytes(bytes);
+      this.sourceIndexes.set(path, index);
+      return index;
+    },
+  };
+
+  constructor(private readonly connection: Connection) {}
+
+  listen(): void {
+    const c = this.connection;
+    c.onInitialize((params) => this.initialize(params));
+    c.onInitialized(() => this.initialized());
+    this.documents.onDidChangeContent((e) => this.changed(e.document.uri));
+    this.documents.onDidClose((e) => this.closed(e.document.uri));
+    c.onDidChangeWatchedFiles((e) => this.safeNotify('didChangeWatchedFiles', () => this.watched(e.changes)));
+
+    c.onHover(this.safe('hover', null, (p) => {
+      const a = this.analysisOf(p.textDocument.uri);
+      const h = a && F.hover(a, p.position, this.ws);
+      return h ? { range: h.range, contents: { kind: MarkupKind.Markdown, value: this.t(h.contents) } } : null;
+    }));
+    c.onCompletion(this.safe('completion', [], (p) => {
+      const a = this.analysisOf(p.textDocument.uri);
+      if (!a) return [];
+      return F.completion(a, p.position).map((item) => ({
+        label: item.label,
+        kind: completionKind(item.kind),
+        detail: item.detail && this.t(item.detail),
+        documentation: item.documentation && { kind: MarkupKind.Markdown, value: this.t(item.documentation) },
+        textEdit: { range: item.range, newText: item.insertText },
+        insertTextFormat: InsertTextFormat.PlainText,
+        sortText: item.sortText,
+        filterText: item.filterText,
+      }));
+    }));
+    c.onDefinition(this.safe('definition', [], (p) => {
+      const a = this.analysisOf(p.textDocument.uri);
+      return a ? F.definition(a, p.position, this.ws).map((l) => ({ uri: pathToUri(l.file), range: l.range })) : [];
+    }));
+    c.onReferences(this.safe('references', [], (p) => {
+      const a = this.analysisOf(p.textDocument.uri);
+      return a ? F.references(a, p.position, p.context.includeDeclaration, this.ws).map((l) => ({ uri: pathToUri(l.file), range: l.range })) : [];
+    }));
+    c.onDocumentHighlight(this.safe('documentHighlight', [], (p) => {
+      const a = this.analysisOf(p.textDocument.uri);
+      return a ? F.highlights(a, p.position, this.ws).map((range) => ({ range })) : [];
+    }));
+    c.onPrepareRename(this.safe('prepareRename', null, (p) => {
+      const a = this.analysisOf(p.textDocument.uri);
+      if (!a) return null;
+      const r = F.prepareRename(a, p.position, this.ws);
+      if (F.isRenameError(r)) throw new ResponseError(ErrorCodes.InvalidRequest, this.t(r.error));
+      return r;
+    }));
+    c.onRenameRequest(this.safe('rename', null, (p) => {
+      const a = this.analysisOf(p.textDocument.uri);
+      if (!a) return null;
+      const r = F.rename(a, p.position, p.newName, this.ws);
+      if (F.isRenameError(r)) throw new ResponseError(ErrorCodes.InvalidRequest, this.t(r.error));
+      const changes: WorkspaceEdit['changes'] = {};
+      for (const e of r.edits) (changes[pathToUri(e.file)] ??= []).push({ range: e.range, newText: e.newText });
+      return { changes };
+    }));
+    c.onDocumentSymbol(this.safe('documentSymbol', [], (p) => {
+      const a = this.analysisOf(p.textDocument.uri);
+      return a ? F.documentSymbols(a).map(toDocumentSymbol) : [];
+    }));
+    c.onWorkspaceSymbol(this.safe('workspaceSymbol', [], (p) =>
+      F.workspaceSymbols(this.ws.analyses(), p.query).map((s) => ({ name: s.name, kind: symbolKind(s.kind), location: { uri: pathToUri(s.file), range: s.range }, containerName: s.container })),
+    ));
+    c.onFoldingRanges(this.safe('foldingRange', [], (p) => {
+      const a = this.analysisOf(p.textDocument.uri);
+      return a ? F.foldingRanges(a).map((f) => ({ startLine: f.startLine, endLine: f.endLine, kind: f.kind === 'comment' ? FoldingRangeKind.Comment : undefined })) : [];
+    }));
+    c.languages.semanticTokens.on(this.safe('semanticTokens', { data: [] }, (p) => {
+      const a = this.analysisOf(p.textDocument.uri);
+      const builder = new SemanticTokensBuilder();
+      if (a) {
+        for (const t of F.semanticTokens(a)) {
+          const mods = t.modifiers.reduce((m, x) => m | (1 << F.TOKEN_MODIFIERS.indexOf(x)), 0);
+          builder.push(t.line, t.character, t.length, F.TOKEN_TYPES.indexOf(t.type), mods);
+        }
+      }
+      return builder.build();
+    }));
+    c.onCodeLens(this.safe('codeLens', [], (p) => {
+      const a = this.analysisOf(p.textDocument.uri);
+      return a ? F.codeLenses(a).map((l) => ({ range: l.range, command: { title: this.t(l.title), command: '' } })) : [];
+    }));
+    c.languages.inlayHint.on(this.safe('inlayHint', [], (p) => {
+      const a = this.analysisOf(p.textDocument.uri);
+      return a ? F.inlayHints(a, p.range).map((h) => ({ position: h.position, label: h.label, kind: InlayHintKind.Type, tooltip: h.tooltip && this.t(h.tooltip), paddingLeft: false })) : [];
+    }));
+    c.onDocumentLinks(this.safe('documentLink', [], (p) => {
+      const a = this.analysisOf(p.textDocument.uri);
+      return a ? F.documentLinks(a, this.ws).map((l) => ({ range: l.range, target: pathToUri(l.file) })) : [];
+    }));
+    c.onCodeAction(this.safe('codeAction', [], (p) => {
+      const a = this.analysisOf(p.textDocument.uri);
+      if (!a) return [];
+      return F.codeActions(a, p.range, p.context.only).map((action): CodeAction => {
+        const changes: WorkspaceEdit['changes'] = {};
+        for (const e of action.edits) (changes[pathToUri(e.file)] ??= []).push({ range: e.range, newText: e.newText });
+        return {
+          title: this.t(action.title),
+          kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.Source,
+          diagnostics: action.findings.map((f) => toDiagnostic(f, this.locale)),
+          isPreferred: action.preferred || undefined,
+          edit: { changes },
+        };
+      });
+    }));
+    c.onDocumentFormatting(this.safe('formatting', [], (p) => this.format(p.textDocument.uri)));
+    c.onDocumentRangeFormatting(this.safe('rangeFormatting', [], (p) => this.format(p.textDocument.uri, p.range)));
+    c.languages.diagnostics.on(this.safe<DocumentDiagnosticParams, DocumentDiagnosticReport>('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, (p) => {
+      const path = uriToPath(p.textDocument.uri);
+      const a = path && this.analysisFor(path);
+      const resultId = `${this.keyFor(path ?? '')}`;
+      if (a && p.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: a ? this.diagnosticsOf(a) : [] };
+    }));
+    c.languages.diagnostics.onWorkspace(this.safe('workspaceDiagnostic', { items: [] }, () => ({
+      items: [...this.allPtlFiles()].flatMap((path) => {
+        const a = this.analysisFor(path);
+        if (!a) return [];
+        const doc = this.documents.get(pathToUri(path));
+        return [{ kind: DocumentDiagnosticReportKind.Full, uri: pathToUri(path), version: doc?.version ?? null, resultId: this.keyFor(path), items: this.diagnosticsOf(a) }];
+      }),
+    })));
+    this.documents.listen(c);
+    c.listen();
+  }
+
+  // ---- lifecycle ----
+
+  private initialize(params: InitializeParams): InitializeResult {
+    const options = (params.initializationOptions ?? {}) as { locale?: string; diagnostics?: Mode };
+    this.locale = normalizeLocale(options.locale ?? params.locale ?? undefined);
+    const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p) ?? [];
+    const rootUri = params.rootUri ? uriToPath(params.rootUri) : undefined;
+    this.roots = folders.length ? folders : rootUri ? [rootUri] : [];
+    const pull = !!params.capabilities.textDocument?.diagnostic;
+    this.mode = options.diagnostics ?? (pull ? 'pull' : 'push');
+    this.refreshSupport = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
+    this.watchDynamically = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['.', ' ', '@'], resolveProvider: false },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
+        semanticTokensProvider: { legend: { tokenTypes: [...F.TOKEN_TYPES], tokenModifiers: [...F.TOKEN_MODIFIERS] }, full: true },
+        codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        diagnosticProvider: { identifier: 'ptl', interFileDependencies: true, workspaceDiagnostics: true },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'ptl-language-server', version: '0.1.0' },
+    };
+  }
+
+  private watchDynamically = false;
+
+  private initialized(): void {
+    if (this.watchDynamically) {
+      void this.connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/*.ptl' }, { globPattern: `**/${CONFIG_NAME}` }, { globPattern: '**/*.{txt,md,text}' }],
+        })
+        .catch((e) => this.log(`watcher registration failed: ${String(e)}`));
+    }
+    this.connection.workspace.onDidChangeWorkspaceFolders?.((e) => this.safeNotify('workspaceFolders', () => {
+      const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+      this.roots = [...this.roots.filter((r) => !removed.has(r)), ...e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p)];
+      this.workspaces.clear();
+      this.scan();
+      this.invalidateAll();
+    }));
+    this.safeNotify('scan', () => {
+      this.scan();
+      this.publishConfigDiagnostics();
+      for (const path of this.ptlFiles) this.schedule(path, 0);
+    });
+  }
+
+  /** The workspace's `.ptl` files, found once at start and kept current by watched-file events. */
+  private scan(): void {
+    const walk = (dir: string, depth: number) => {
+      if (depth > 12 || this.ptlFiles.size > 5000) return;
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        if (e.isDirectory() && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(nodePath.join(dir, e.name), depth + 1);
+        else if (e.isFile() && e.name.endsWith('.ptl')) this.ptlFiles.add(nodePath.join(dir, e.name));
+      }
+    };
+    for (const root of this.roots) walk(root, 0);
+  }
+
+  private allPtlFiles(): Set<string> {
+    const all = new Set(this.ptlFiles);
+    for (const doc of this.documents.all()) {
+      const path = uriToPath(doc.uri);
+      if (path?.endsWith('.ptl')) all.add(path);
+    }
+    return all;
+  }
+
+  // ---- documents and analyses ----
+
+  private openText(path: string): string | undefined {
+    return this.documents.get(pathToUri(path))?.getText();
+  }
+
+  private keyFor(path: string): string {
+    const doc = this.documents.get(pathToUri(path));
+    return `${doc ? doc.version : 'disk'}:${this.generation}`;
+  }
+
+  private workspaceFor(file: string): Workspace {
+    const folder = this.roots.filter((r) => file === r || file.startsWith(`${r}/`)).sort((a, b) => b.length - a.length)[0];
+    const exists = (p: string) => this.openText(p) !== undefined || fs.existsSync(p);
+    const configFile = findConfigFile(file, exists, folder ? { stopAt: folder } : {});
+    const root = configFile ? nodePath.dirname(configFile) : folder ?? nodePath.dirname(file);
+    const key = `${root}\u0000${configFile ?? ''}`;
+    const existing = this.workspaces.get(key);
+    if (existing) return existing;
+    const text = configFile ? this.host.readText(configFile) : undefined;
+    const { config, findings } = text !== undefined && configFile ? parseConfig(text, configFile) : parseConfig('{}', '');
+    const analyzer = new Analyzer(this.host, {
+      roots: [root],
+      tolerance: config.tolerance,
+      severityOf: (rule) => effectiveSeverity(config, rule),
+      isRule: isRuleId,
+    });
+    const w: Workspace = { root, configFile, config, configFindings: configFile ? findings : [], analyzer };
+    this.workspaces.set(key, w);
+    return w;
+  }
+
+  analysisFor(path: string): FileAnalysis | undefined {
+    const key = this.keyFor(path);
+    const cached = this.cache.get(path);
+    if (cached && cached.key === key) return cached.analysis;
+    const open = this.openText(path);
+    let text = open;
+    if (text === undefined) {
+      const bytes = readFileBounded(path);
+      if (!bytes) return undefined;
+      text = decodeUtf8(bytes);
+    }
+    if (this.faults.has('analyze')) throw new Error('injected fault: analyze');
+    const analysis = this.workspaceFor(path).analyzer.analyze(path, text);
+    this.cache.set(path, { key, analysis });
+    this.deps.set(path, this.dependenciesOf(analysis));
+    return analysis;
+  }
+
+  private analysisOf(uri: string): FileAnalysis | undefined {
+    const path = uriToPath(uri);
+    return path ? this.analysisFor(path) : undefined;
+  }
+
+  private dependenciesOf(a: FileAnalysis): Set<string> {
+    const out = new Set<string>();
+    if (a.source) out.add(a.source.path);
+    const add = (written: string | undefined) => {
+      const p = written === undefined ? undefined : this.ws.resolvePath(a.path, written);
+      if (p) out.add(p);
+    };
+    for (const u of a.model.uses) add(u.path?.value);
+    for (const i of a.model.indicators) for (const c of i.cites) add(c.file?.value);
+    return out;
+  }
+
+  private diagnosticsOf(a: FileAnalysis): Diagnostic[] {
+    return a.findings.filter((f) => f.file === a.path).map((f) => toDiagnostic(f, this.locale));
+  }
+
+  // ---- changes ----
+
+  private changed(uri: string): void {
+    const path = uriToPath(uri);
+    if (!path) return;
+    this.generation++;
+    if (path.endsWith(CONFIG_NAME)) {
+      this.workspaces.clear();
+      this.publishConfigDiagnostics();
+      this.recheck(this.allPtlFiles());
+      return;
+    }
+    this.sourceIndexes.delete(path);
+    const affected = new Set([path, ...this.dependents(path)]);
+    this.recheck(affected, path.endsWith('.ptl') ? path : undefined);
+  }
+
+  private closed(uri: string): void {
+    const path = uriToPath(uri);
+    if (!path) return;
+    this.generation++;
+    if (path.endsWith(CONFIG_NAME)) {
+      this.workspaces.clear();
+      this.recheck(this.allPtlFiles());
+      return;
+    }
+    if (path.endsWith('.ptl') && !this.ptlFiles.has(path) && this.mode !== 'pull') {
+      this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      this.published.delete(path);
+    }
+    this.recheck(new Set([...this.dependents(path), ...(this.ptlFiles.has(path) ? [path] : [])]));
+  }
+
+  private watched(changes: { uri: string; type: FileChangeType }[]): void {
+    let all = false;
+    const affected = new Set<string>();
+    for (const change of changes) {
+      const path = uriToPath(change.uri);
+      if (!path) continue;
+      this.sourceIndexes.delete(path);
+      for (const w of this.workspaces.values()) w.analyzer.invalidate(path);
+      if (path.endsWith(CONFIG_NAME)) {
+        all = true;
+        continue;
+      }
+      if (path.endsWith('.ptl')) {
+        if (change.type === FileChangeType.Deleted) {
+          this.ptlFiles.delete(path);
+          this.cache.delete(path);
+          if (!this.documents.get(pathToUri(path)) && this.published.has(path)) {
+            this.connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] });
+            this.published.delete(path);
+          }
+        } else {
+          this.ptlFiles.add(path);
+          affected.add(path);
+        }
+      }
+      for (const d of this.dependents(path)) affected.add(d);
+    }
+    this.generation++;
+    if (all) {
+      this.workspaces.clear();
+      this.publishConfigDiagnostics();
+      this.recheck(this.allPtlFiles());
+    } else if (affected.size) this.recheck(affected);
+  }
+
+  /** The `.ptl` files whose last analysis read the path (its plan text, an import, a cited file). */
+  private dependents(path: string): string[] {
+    return [...this.deps].filter(([, d]) => d.has(path)).map(([p]) => p);
+  }
+
+  private invalidateAll(): void {
+    this.generation++;
+    this.recheck(this.allPtlFiles());
+  }
+
+  private recheck(paths: Iterable<string>, typed?: string): void {
+    if (this.mode !== 'pull') for (const p of paths) this.schedule(p, p === typed ? DEBOUNCE_MS : DEBOUNCE_MS);
+    if (this.mode !== 'push' && this.refreshSupport) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
+  }
+
+  private schedule(path: string, delay = DEBOUNCE_MS): void {
+    if (this.mode === 'pull') return;
+    clearTimeout(this.timers.get(path));
+    this.timers.set(path, setTimeout(() => {
+      this.timers.delete(path);
+      this.safeNotify('publishDiagnostics', () => this.publish(path));
+    }, delay));
+  }
+
+  private publish(path: string): void {
+    const uri = pathToUri(path);
+    const doc = this.documents.get(uri);
+    const version = doc?.version;
+    const a = this.analysisFor(path);
+    if (doc && this.documents.get(uri)?.version !== version) return; // superseded by a newer edit
+    if (!a) {
+      if (this.published.delete(path)) this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    this.connection.sendDiagnostics({ uri, version, diagnostics: this.diagnosticsOf(a) });
+    this.published.add(path);
+  }
+
+  private publishConfigDiagnostics(): void {
+    const seen = new Set<string>();
+    for (const path of this.allPtlFiles()) {
+      const w = this.workspaceFor(path);
+      if (!w.configFile || seen.has(w.configFile)) continue;
+      seen.add(w.configFile);
+      this.connection.sendDiagnostics({ uri: pathToUri(w.configFile), diagnostics: w.configFindings.map((f) => toDiagnostic(f, this.locale)) });
+    }
+  }
+
+  // ---- formatting ----
+
+  private format(uri: string, range?: TextEdit['range']): TextEdit[] {
+    const doc = this.documents.get(uri);
+    if (!doc) return [];
+    const fn = (formatEdits as unknown) as typeof formatEdits | undefined;
+    if (typeof fn !== 'function') return [];
+    return fn(doc.getText(), range).map((e) => ({ range: e.range, newText: e.newText }));
+  }
+
+  // ---- safety ----
+
+  private t(message: Localized): string {
+    return pick(message, this.locale);
+  }
+
+  private log(message: string): void {
+    this.connection.console.error(`[ptl] ${message}`);
+  }
+
+  /** Logs and swallows whatever a notification handler throws. */
+  private safeNotify(name: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      this.log(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    }
+  }
+
+  /** A request handler that honours cancellation and answers `fallback` when it throws. */
+  private safe<P, R>(name: string, fallback: R, fn: (params: P) => R): (params: P, token: CancellationToken) => R {
+    return (params, token) => {
+      if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      try {
+        if (this.faults.has(name)) throw new Error(`injected fault: ${name}`);
+        const result = fn(params);
+        if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+        return result;
+      } catch (e) {
+        if (e instanceof ResponseError) throw e;
+        this.log(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        return fallback;
+      }
+    };
+  }
+}
