@@ -17,7 +17,8 @@ const TAKES_NUMBER = new Set<KeywordId>(['baseline', 'target', 'actual', 'value'
 const CHINESE_SPELLINGS = KEYWORDS.flatMap((k) => k.zh).sort((a, b) => b.length - a.length);
 
 const WORD = /[\p{L}_][\p{L}\p{M}\p{Nd}_]*/uy;
-const DIGITS = /^[0-9０-９]+$/;
+/** Digits, with a scale suffix: `不低于3万` is 不低于 · 3万. */
+const DIGITS = /^[0-9０-９]+[万亿]?$/;
 /** Longer runs are prose, not keywords typed together; bounds the work on hostile input. */
 const MAX_COMPOUND = 24;
 

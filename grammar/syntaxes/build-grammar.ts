@@ -24,6 +24,8 @@ const WORD_END = `(?!${WORD_CHAR})`;
 const IDENT = String.raw`[\p{L}_][\p{L}\p{M}\p{Nd}_]*`;
 const DIGITS = '[0-9０-９]+';
 const NUMBER = `${DIGITS}(?:[.．]${DIGITS})?`;
+/** Digits ending a compound word, scale suffix included (`不低于3万`), as grammar/src/words.ts splits it. */
+const SCALED_DIGITS = `${DIGITS}[万亿]?`;
 const COLON = '(?:[ \\t]*([:：]))?[ \\t]*';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
@@ -36,7 +38,7 @@ const keyword = (id: KeywordId): KeywordSpec => KEYWORDS.find((k) => k.id === id
 const ZH_ALL = alt(KEYWORDS.flatMap((k) => k.zh));
 const ZH_TAKING_NUMBER = alt(KEYWORDS.filter((k) => TAKES_NUMBER.has(k.id)).flatMap((k) => k.zh));
 /** What may follow a Chinese keyword inside one word: more keywords, the last possibly with digits. */
-const COMPOUND_REST = `(?=(?:${ZH_ALL})*(?:${ZH_ALL}|(?:${ZH_TAKING_NUMBER})${DIGITS})${WORD_END})`;
+const COMPOUND_REST = `(?=(?:${ZH_ALL})*(?:${ZH_ALL}|(?:${ZH_TAKING_NUMBER})${SCALED_DIGITS})${WORD_END})`;
 
 /** A regex matching any of `specs`' spellings where the lexer would read that keyword. */
 export function keywordPattern(specs: readonly KeywordSpec[]): string {
@@ -47,7 +49,7 @@ export function keywordPattern(specs: readonly KeywordSpec[]): string {
   if (en.length) parts.push(`(?:${alt(en)})${WORD_END}`);
   // The first-letter test is cheap and fails on most letters, before the length test looks ahead.
   const compound = (words: string[]) => `(?=[${[...new Set(words.map((w) => w.charAt(0)))].join('')}])(?!${WORD_CHAR}{${MAX_COMPOUND + 1}})`;
-  if (zhNumber.length) parts.push(`${compound(zhNumber)}(?:${alt(zhNumber)})(?:${WORD_END}|${COMPOUND_REST}|(?=${DIGITS}${WORD_END}))`);
+  if (zhNumber.length) parts.push(`${compound(zhNumber)}(?:${alt(zhNumber)})(?:${WORD_END}|${COMPOUND_REST}|(?=${SCALED_DIGITS}${WORD_END}))`);
   if (zhPlain.length) parts.push(`${compound(zhPlain)}(?:${alt(zhPlain)})(?:${WORD_END}|${COMPOUND_REST})`);
   return parts.length === 1 ? parts[0]! : `(?:${parts.join('|')})`;
 }
