@@ -23,8 +23,8 @@ const goldenName = (base: string, format: string) => (EXTENSIONS[format] === for
 const seedFiles = fs.existsSync(path.join(ROOT, 'seeds')) ? fs.readdirSync(path.join(ROOT, 'seeds')).filter((f) => f.endsWith('.ptl')) : [];
 
 const workspaces = [
-  { name: 'fixtures', cwd: FIXTURES, paths: ['.'], present: true },
-  { name: 'seeds', cwd: ROOT, paths: ['seeds'], present: seedFiles.length > 0 },
+  { name: 'fixtures', cwd: FIXTURES, paths: ['.'], present: true, createIfMissing: false },
+  { name: 'seeds', cwd: ROOT, paths: ['seeds'], present: seedFiles.length > 0, createIfMissing: true },
 ];
 
 for (const ws of workspaces) {
@@ -35,7 +35,7 @@ for (const ws of workspaces) {
           const result = ptl(['check', ...ws.paths, '--format', format, '--locale', locale], { cwd: ws.cwd });
           expect(result.stderr).toBe('');
           expect([0, 1]).toContain(result.code);
-          expectGolden(`${ws.name}/${goldenName(`check.${locale}`, format)}`, normalize(result.stdout, ws.cwd));
+          expectGolden(`${ws.name}/${goldenName(`check.${locale}`, format)}`, normalize(result.stdout, ws.cwd), ws);
         });
       }
     }
@@ -44,7 +44,7 @@ for (const ws of workspaces) {
         const result = ptl(['report', ...ws.paths, '--format', format], { cwd: ws.cwd });
         expect(result.stderr).toBe('');
         expect(result.code).toBe(0);
-        expectGolden(`${ws.name}/${goldenName('report', format)}`, normalize(result.stdout, ws.cwd));
+        expectGolden(`${ws.name}/${goldenName('report', format)}`, normalize(result.stdout, ws.cwd), ws);
       });
     }
 
