@@ -197,7 +197,8 @@ export function semanticTokens(analysis: FileAnalysis): SemanticToken[] {
       }
       case 'number':
         if (item.node.unit) {
-          add({ ...item.node, range: { start: item.node.range.start, end: item.node.unit.range.start }, end: item.node.unit.start }, 'number');
+          const end = Math.min(item.node.unit.start, item.node.start + item.node.raw.replace(/\s+$/, '').length);
+          add({ start: item.node.start, end, range: analysis.parse.lines.rangeOf(item.node.start, end) }, 'number');
         } else add(item.node, 'number');
         return;
       case 'unit':
@@ -230,9 +231,11 @@ export function semanticTokens(analysis: FileAnalysis): SemanticToken[] {
           }
         }
         return;
-      case 'year':
-        add(item.node, 'number', ['readonly']);
+      case 'year': {
+        const start = /[@＠]/.test(analysis.text[item.node.start] ?? '') ? item.node.start + 1 : item.node.start;
+        add({ start, end: item.node.end, range: analysis.parse.lines.rangeOf(start, item.node.end) }, 'number', ['readonly']);
         return;
+      }
     }
   };
   for (const item of items(analysis.parse.file)) visit(item);
@@ -279,7 +282,9 @@ export function inlayHints(analysis: FileAnalysis, range?: Range): InlayHint[] {
     if (item.type === 'number') {
       const n = item.node;
       const owner = symbolOf(analysis, item.owner);
-      if (n.unit && owner?.unit && owner.unitField?.unit) {
+      const whole = item.field && 'value' in item.field ? item.field.value === n : item.field === undefined || !('expr' in item.field);
+      if (!whole && !n.scale) continue;
+      if (whole && n.unit && owner?.unit && owner.unitField?.unit) {
         const own = unitFromExpr(n.unit);
         if (!sameUnit(own, owner.unit)) {
           const c = convert(n.value, own, owner.unit);

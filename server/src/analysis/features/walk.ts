@@ -163,14 +163,14 @@ function exprItems(expr: A.Expr | undefined, out: Item[], owner: BlockDecl | und
 export function itemAt(list: Item[], offset: number): Item | undefined {
   let best: Item | undefined;
   for (const item of list) {
-    const candidates = item.type === 'citation' ? [item, ...citationParts(item.node, item.owner)] : [item];
+    // Inside a citation only its file name is an item of its own (a link); `row`, `line`, the table and the quote stand for the citation.
+    const candidates = item.type === 'citation' ? [item, ...citationParts(item.node, item.owner).filter((p) => p.type === 'string' && p.role === 'cite-file')] : [item];
     for (const c of candidates) {
       const { start, end } = c.node;
       if (offset < start || offset > end) continue;
       if (!best || end - start < best.node.end - best.node.start || (end - start === best.node.end - best.node.start && start === offset)) best = c;
     }
   }
-  // A number's own unit (`55%`) lies inside the number: prefer the unit when the cursor is on it.
   return best;
 }
 
