@@ -11,6 +11,10 @@ export interface SourceLocation {
   line: number;
   column: number;
   length: number;
+  /** Set only when the located text runs onto later lines (a quote or sentence broken over lines); `length` then stops at the end of `line`. */
+  endLine?: number;
+  /** 0-based column just after the located text on `endLine`. */
+  endColumn?: number;
 }
 
 export interface SourceValue extends SourceLocation {
@@ -25,6 +29,10 @@ export interface SourceValue extends SourceLocation {
   none?: boolean;
   /** A cumulative value written in 〔〕 or [ ]. */
   cumulative?: boolean;
+  /** The number as written, before the scale (`3.3万` → 3.3). */
+  written?: number;
+  /** The scale written after the number (`万` → 10000, `亿` → 1e8); `unit` then holds only what follows it (`3.3万张` → unit `张`). */
+  scale?: number;
 }
 
 export type Attribute = 'binding' | 'anticipatory';
@@ -45,10 +53,13 @@ export interface SourceRow {
   baseline?: SourceValue;
   /** Targets keyed by year when the header names several target years; `target` is the last. */
   target?: SourceValue;
+  /** Every target column's value keyed by its header year, present only when the header names two or more target years. */
+  targets?: Record<number, SourceValue>;
   actual?: SourceValue;
   attribute?: Attribute;
   baselineYear?: number;
   targetYear?: number;
+  actualYear?: number;
   /** Sub-rows stated as 其中 within or after this row. */
   children: SourceRow[];
   firstLine: number;
@@ -62,6 +73,14 @@ export interface SourceTable {
   title: string;
   /** Which roles the header columns play, in order. */
   columns: ColumnRole[];
+  /** The year each header column names (`2020年基础值` → 2020), aligned with `columns`. */
+  columnYears?: (number | undefined)[];
+  /**
+   * `indicators`: a table with a recognized header row. `text`: a 专栏 box that is only
+   * prose (policy measures, projects); it has no columns and no rows, and exists so that
+   * a citation of its id can say "this box has no indicator rows" instead of "no such table".
+   */
+  kind?: 'indicators' | 'text';
   rows: SourceRow[];
   firstLine: number;
   lastLine: number;
@@ -77,6 +96,8 @@ export interface ProseTarget extends SourceLocation {
   value: SourceValue;
   /** The whole sentence, for quoting in hovers. */
   sentence: string;
+  /** The year phrase as written (`到 2025 年底`). */
+  yearText?: string;
 }
 
 export interface DecodeProblem {

@@ -1,0 +1,81 @@
+/**
+ * Character classes shared by the source readers. Plans mix half- and full-width
+ * forms freely, so every comparison goes through these helpers rather than ad-hoc
+ * regexes (which are also where catastrophic backtracking hides).
+ */
+
+/** Spaces a plan's text uses between words or cells: ASCII, NBSP, ideographic, thin… */
+export function isSpaceCode(c: number): boolean {
+  return (
+    c === 0x20 ||
+    c === 0x09 ||
+    c === 0xa0 ||
+    c === 0x3000 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0xfeff
+  );
+}
+
+export function isSpace(ch: string): boolean {
+  return ch.length > 0 && isSpaceCode(ch.charCodeAt(0));
+}
+
+/** A line holding nothing but spaces (NBSP and ideographic spaces included). */
+export function isBlank(line: string): boolean {
+  for (let i = 0; i < line.length; i++) if (!isSpaceCode(line.charCodeAt(i))) return false;
+  return true;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** A CJK ideograph (one UTF-16 unit suffices: indicator names stay in the BMP). */
+export function isHan(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== '' && HAN.test(ch);
+}
+
+export function hasHan(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isHan(s[i])) return true;
+  return false;
+}
+
+export function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+/** NFKC folds full-width ASCII (`（％）１２`) into its half-width form; `。` `、` `“` stay. */
+export function fold(s: string): string {
+  return s.normalize('NFKC');
+}
+
+/** Removes every kind of space: header words are written letter-spaced (`指  标  名  称`). */
+export function removeSpaces(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i)) && s[i] !== '\n') out += s[i];
+  return out;
+}
+
+const CN_DIGITS: Record<string, number> = {
+  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** `十二` → 12, `二〇二五` → 2025 (digit by digit), `5` → 5; undefined when not a numeral. */
+export function parseNumeral(s: string): number | undefined {
+  const t = fold(s);
+  if (/^\d+$/.test(t)) return Number(t);
+  if (t === '' || t.length > 6) return undefined;
+  if (t.includes('十')) {
+    const [tens, ones] = t.split('十') as [string, string];
+    const a = tens === '' ? 1 : CN_DIGITS[tens];
+    const b = ones === '' ? 0 : CN_DIGITS[ones];
+    return a === undefined || b === undefined || tens.length > 1 || ones.length > 1 ? undefined : a * 10 + b;
+  }
+  let n = 0;
+  for (const ch of t) {
+    const d = CN_DIGITS[ch];
+    if (d === undefined) return undefined;
+    n = n * 10 + d;
+  }
+  return n;
+}
