@@ -141,7 +141,7 @@ describe('002 平顶山市“十四五”民政事业发展规划 (tab-separated
     ]);
     const r2 = table('002', '专栏1').rows[1]!;
     expect(r2.nameLocation).toEqual({ line: 194, column: 2, length: 18 });
-    expect(r2.baseline).toMatchObject({ text: '65', value: 65, line: 194, column: 23, length: 2 });
+    expect(r2.baseline).toMatchObject({ text: '65', value: 65, line: 194, column: 21, length: 2 });
   });
 
   it('finds the prose targets (several per sentence, 万 scales, 以上, 全覆盖)', () => {
