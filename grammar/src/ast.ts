@@ -125,20 +125,22 @@ export interface NameField extends FieldBase { field: 'name'; value?: StringLit 
 export interface UnitField extends FieldBase { field: 'unit'; unit?: UnitExpr }
 export interface BaselineField extends FieldBase {
   field: 'baseline';
-  value?: Expr | NoneLit;
+  /** A string when the plan states the baseline in words. */
+  value?: Expr | NoneLit | StringLit;
   year?: YearSpec;
   cites: Citation[];
 }
 export interface TargetField extends FieldBase {
   field: 'target';
   comparison?: Comparison;
-  value?: Expr | StringLit;
+  /** `—` when the plan's table leaves the target empty. */
+  value?: Expr | StringLit | NoneLit;
   year?: YearSpec;
   cites: Citation[];
 }
 export interface ActualField extends FieldBase {
   field: 'actual';
-  value?: Expr | NoneLit;
+  value?: Expr | NoneLit | StringLit;
   year?: YearSpec;
   cites: Citation[];
 }

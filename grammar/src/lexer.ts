@@ -12,6 +12,7 @@ import {
   Identifier,
   KeywordToken,
   LEXER_TOKENS,
+  StringLiteral,
   UnclosedBlockComment,
   UnclosedString,
 } from './tokens';
@@ -74,6 +75,8 @@ function classify(token: IToken, lines: LineIndex, problems: SyntaxProblem[]): v
     problems.push(fullWidthHint(lines, token.startOffset, end, toAsciiString(token.image)));
     return;
   }
+  // A string's content is the plan's own text: full-width brackets in it are correct Chinese.
+  if (token.tokenType === StringLiteral) return;
   const ascii = toHalfWidth(token.image);
   if (ascii !== token.image) problems.push(fullWidthHint(lines, token.startOffset, end, ascii));
 }

@@ -227,7 +227,8 @@ export class PtlParser extends EmbeddedActionsParser {
     this.colon();
     const comparison = this.OPTION(() => this.CONSUME(T.Comparison));
     const value = this.OR([
-      { ALT: () => { const s = this.CONSUME(T.StringLiteral); return this.ACTION(() => this.string(s)) as A.Expr | A.StringLit; } },
+      { ALT: () => { const s = this.CONSUME(T.StringLiteral); return this.ACTION(() => this.string(s)) as A.Expr | A.StringLit | A.NoneLit; } },
+      { ALT: () => { const d = this.CONSUME(T.Dash); return this.ACTION(() => ({ kind: 'None' as const, ...this.tokenSpan(d) })) as A.NoneLit; } },
       { ALT: () => this.SUBRULE(this.expression) },
     ]);
     const year = this.OPTION2(() => this.SUBRULE(this.year));
@@ -525,6 +526,7 @@ export class PtlParser extends EmbeddedActionsParser {
     const keyword = this.CONSUME(type);
     this.colon();
     const value = this.OR([
+      { ALT: () => { const s = this.CONSUME(T.StringLiteral); return this.ACTION(() => this.string(s)) as A.Expr | A.NoneLit | A.StringLit; } },
       { ALT: () => { const d = this.CONSUME(T.Dash); return this.ACTION(() => ({ kind: 'None' as const, ...this.tokenSpan(d) })) as A.Expr | A.NoneLit; } },
       {
         GATE: () => this.LA(2).tokenType === T.At || this.LA(2).tokenType === EOF || this.LA(2).tokenType === T.RBrace,

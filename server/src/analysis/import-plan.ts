@@ -32,7 +32,7 @@ export function generatePtl(index: SourceIndex, sourcePath: string): string {
 }
 
 function guessTitle(index: SourceIndex): string {
-  const line = index.lines.find((l) => /规划|意见|方案|纲要/.test(l) && l.trim().length < 60);
+  const line = index.lines.find((l) => /规划|意见|方案|纲要/.test(l) && !/[>›]|当前位置|首页/.test(l) && l.trim().length < 60);
   return (line ?? index.lines.find((l) => l.trim()) ?? '规划').trim().replace(/^#+\s*/, '');
 }
 
@@ -53,8 +53,9 @@ export function indicatorBlock(table: SourceTable, row: SourceRow, indent: strin
   if (row.target) lines.push(`${indent}  target   ${opText(row.target)}${valueText(row.target)} @${row.targetYear ?? 2025}`);
   if (row.actual) lines.push(`${indent}  actual   ${valueText(row.actual)} @${row.targetYear ?? 2025}`);
   if (row.attribute) lines.push(`${indent}  ${row.attribute}`);
-  lines.push(`${indent}  cite     ${table.id} row ${row.index}`, `${indent}}`);
-  for (const child of row.children) lines.push(indicatorBlock(table, child, indent, ids));
+  lines.push(`${indent}  cite     ${table.id} row ${row.index}`);
+  for (const child of row.children) lines.push(indicatorBlock(table, child, `${indent}  `, ids));
+  lines.push(`${indent}}`);
   return lines.join('\n');
 }
 
@@ -73,5 +74,14 @@ function opText(v: SourceValue): string {
 function valueText(v: SourceValue): string {
   if (v.none) return '—';
   if (v.value === undefined) return JSON.stringify(v.text);
-  return String(v.value);
+  return numberText(v.value);
+}
+
+/** Large round numbers as the plans write them: 950000 → 95万, 33000 → 3.3万. */
+export function numberText(value: number): string {
+  for (const [suffix, scale] of [['亿', 1e8], ['万', 1e4]] as const) {
+    const scaled = Math.round((value / scale) * 100) / 100;
+    if (Math.abs(value) >= scale && Math.abs(scaled * scale - value) < 1e-6) return `${scaled}${suffix}`;
+  }
+  return String(value);
 }

@@ -16,7 +16,11 @@ export interface Measure {
   none: boolean;
   /** A qualitative target such as `"全覆盖"`. */
   text?: string;
+  /** The comparison the target is held to. A target written without one means "reach it":
+   *  at least it for an increasing indicator, at most it for a decreasing one. */
   op: A.ComparisonOp;
+  /** Whether the comparison was written, as opposed to implied by the direction. */
+  opWritten: boolean;
 }
 
 export interface IndicatorSymbol {
@@ -131,6 +135,8 @@ function indicatorSymbol(decl: A.IndicatorDecl, table: A.TableDecl | undefined, 
   };
   for (const field of decl.fields) readIndicatorField(symbol, field);
   symbol.attribute = symbol.attributes[0]?.attribute;
+  const implied = impliedComparison(symbol);
+  for (const target of symbol.targets) if (!target.opWritten) target.op = implied;
   return symbol;
 }
 
@@ -196,14 +202,25 @@ function seriesSymbol(decl: A.SeriesDecl): SeriesSymbol {
   return symbol;
 }
 
+/** A bare target is held in the indicator's direction: declared, or from baseline to target. */
+function impliedComparison(symbol: IndicatorSymbol): A.ComparisonOp {
+  if (symbol.direction) return symbol.direction === 'decrease' ? '<=' : '>=';
+  const literal = (m: Measure | undefined) => (m?.expr?.kind === 'Number' && !m.expr.unit ? m.expr.value : undefined);
+  const base = literal(symbol.baselines.find((b) => b.expr));
+  const target = literal(symbol.targets.find((t) => t.expr));
+  return base !== undefined && target !== undefined && target < base ? '<=' : '>=';
+}
+
 function measure(field: Measure['field']): Measure {
   const years = yearsOf(field.year);
-  const op = field.field === 'target' ? field.comparison?.op ?? '=' : '=';
+  const written = field.field === 'target' ? field.comparison?.op : undefined;
+  const op = written ?? '=';
   const value = field.value;
-  if (!value) return { field, years, none: false, op };
-  if (value.kind === 'None') return { field, years, none: true, op };
-  if (value.kind === 'String') return { field, years, none: false, text: value.value, op };
-  return { field, years, expr: value, none: false, op };
+  const opWritten = written !== undefined;
+  if (!value) return { field, years, none: false, op, opWritten };
+  if (value.kind === 'None') return { field, years, none: true, op, opWritten };
+  if (value.kind === 'String') return { field, years, none: false, text: value.value, op, opWritten };
+  return { field, years, expr: value, none: false, op, opWritten };
 }
 
 function yearsOf(year: A.YearSpec | undefined): number[] {

@@ -73,6 +73,7 @@ function classify(s: TargetStatus, tolerance: number): TargetStatus {
 function inferDirection(target: Measure, baseline: number | undefined, targetValue: number): 'increase' | 'decrease' {
   if (target.op === '<=' || target.op === '<') return 'decrease';
   if (target.op === '>=' || target.op === '>') return 'increase';
+  if (target.op === '~' || target.op === '=') return baseline !== undefined && targetValue < baseline ? 'decrease' : 'increase';
   if (baseline !== undefined && targetValue < baseline) return 'decrease';
   return 'increase';
 }

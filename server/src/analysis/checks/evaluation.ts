@@ -29,7 +29,7 @@ const unitOf = (i: IndicatorSymbol): string => (i.unitField?.unit?.text === '%' 
 function reportStatus(ctx: CheckContext, s: TargetStatus): void {
   const i = s.indicator;
   const u = unitOf(i);
-  const opText = s.target.op === '=' ? '' : `${s.target.op} `;
+  const opText = s.target.opWritten && s.target.op !== '=' ? `${s.target.op} ` : '';
   if (s.status === 'missed' && s.actual) {
     const binding = i.attribute === 'binding';
     const range = s.actual.measure.expr?.range ?? s.actual.measure.field.range;
@@ -56,6 +56,7 @@ function checkRegression(ctx: CheckContext, statuses: TargetStatus[]): void {
   }
   for (const s of statuses) {
     if (!s.baseline || s.indicator.direction) continue;
+    if (!s.target.opWritten) continue;
     const declines = (s.target.op === '>=' || s.target.op === '>') && s.targetValue < s.baseline.value;
     const rises = (s.target.op === '<=' || s.target.op === '<') && s.targetValue > s.baseline.value;
     if (declines || rises) reportRegression(ctx, s);
@@ -74,7 +75,9 @@ function reportRegression(ctx: CheckContext, s: TargetStatus): void {
 function checkDerive(ctx: CheckContext, indicator: IndicatorSymbol): void {
   const derive = indicator.derive;
   if (!derive?.expr) return;
-  for (const m of [...indicator.baselines, ...indicator.targets, ...indicator.actuals]) {
+  // A derivation computes what the value is, so it is held against baselines and actuals;
+  // a target is a commitment and may differ from today's value.
+  for (const m of [...indicator.baselines, ...indicator.actuals]) {
     const year = m.years.at(-1);
     const declared = measureValue(indicator, m, ctx.resolve);
     if (!declared?.ok || year === undefined) continue;

@@ -48,7 +48,7 @@ function checkCitations(ctx: CheckContext, indicator: IndicatorSymbol): RowMatch
         });
         continue;
       }
-      found ??= { row: hit.row, table: hit.table, source };
+      found ??= { row: rowOrChild(hit.row, indicator.name), table: hit.table, source };
     }
     if (cite.line && !findLine(source.index, cite.line.value)) {
       unresolved(ctx, cite, {
@@ -61,6 +61,13 @@ function checkCitations(ctx: CheckContext, indicator: IndicatorSymbol): RowMatch
     }
   }
   return found;
+}
+
+/** A 其中 sub-row shares its parent's number; the indicator's name says which is meant. */
+function rowOrChild(row: SourceRow, name: string | undefined): SourceRow {
+  if (!name || row.children.length === 0) return row;
+  const wanted = normalizeName(name);
+  return row.children.find((c) => normalizeName(c.name) === wanted) ?? row;
 }
 
 function unresolved(ctx: CheckContext, cite: A.Citation, message: { zh: string; en: string }): void {
@@ -167,7 +174,7 @@ function compareValue(ctx: CheckContext, indicator: IndicatorSymbol, m: Measure,
   const sameOp = which !== 'target' || !cell.op || normalizeOp(cell.op) === normalizeOp(m.op);
   if (sameValue && sameOp) return;
   const unitText = indicator.unitField?.unit?.text ?? '';
-  const ourText = `${which === 'target' && m.op !== '=' ? `${m.op} ` : ''}${fmt(ours.quantity.value)}${unitText === '%' ? '%' : ''}`;
+  const ourText = `${which === 'target' && m.opWritten && m.op !== '=' ? `${m.op} ` : ''}${fmt(ours.quantity.value)}${unitText === '%' ? '%' : ''}`;
   const range = m.expr?.range ?? m.field.range;
   const fixes = [];
   if (sameOp && m.expr?.kind === 'Number' && !m.expr.unit) {

@@ -79,7 +79,7 @@ function reportRow(i: IndicatorSymbol, statuses: TargetStatus[], locale: Locale)
 
 function measureText(m: Measure): string {
   const year = m.years.length > 1 ? `${m.years[0]}..${m.years.at(-1)}` : m.years[0] ?? '';
-  const op = m.op !== '=' ? `${m.op} ` : '';
+  const op = m.opWritten && m.op !== '=' ? `${m.op} ` : '';
   const value = m.none ? '—' : m.text !== undefined ? m.text : m.expr ? exprText(m) : '';
   return `${op}${value}${year ? ` (${year})` : ''}`;
 }
@@ -141,28 +141,39 @@ export const STATUS_COLORS: Record<Status, string> = {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-function bar(r: ReportRow): string {
-  if (!r.bar) return '';
+/**
+ * The progress bar of one indicator: a track, the stretch from baseline to the latest
+ * actual in the status colour, a tick at the baseline, a diamond at the target (red for
+ * a binding one) and a dot at the actual. An indicator without a numeric target gets the
+ * track alone, in the no-data colour. Every bar carries `data-status` and `class="bar"`.
+ */
+function bar(r: ReportRow, locale: Locale): string {
+  const color = r.status ? STATUS_COLORS[r.status] : STATUS_COLORS['no-data'];
+  const open = `<svg class="bar" data-status="${r.status || 'none'}" width="240" height="24" viewBox="0 0 240 24" role="img" aria-label="${escapeHtml(`${r.name}: ${r.statusLabel || pick({ zh: '无数值目标', en: 'no numeric target' }, locale)}`)}">`;
+  if (!r.bar) {
+    return `${open}<rect class="track" x="4" y="9" width="232" height="6" rx="3" fill="${color}" fill-opacity="0.35"><title>${escapeHtml(pick({ zh: '无数值目标', en: 'no numeric target' }, locale))}</title></rect></svg>`;
+  }
   const { baseline, actual, target } = r.bar;
   const values = [baseline, target, ...(actual !== undefined ? [actual] : [])];
   const min = Math.min(0, ...values);
   const max = Math.max(...values) || 1;
-  const x = (v: number) => 4 + ((v - min) / (max - min || 1)) * 232;
-  const color = r.status ? STATUS_COLORS[r.status] : STATUS_COLORS['no-data'];
+  // Markers stay 8px inside the 240px box so the target diamond (±5px) and the dot (r 5) are never clipped.
+  const x = (v: number) => 8 + ((v - min) / (max - min || 1)) * 224;
+  const words = locale === 'en' ? ['baseline', 'target', 'actual'] : ['基期值', '目标值', '完成值'];
   const parts = [
-    `<rect x="4" y="9" width="232" height="6" rx="3" fill="#eaeef2"/>`,
-    `<rect x="${Math.min(x(baseline), x(actual ?? baseline)).toFixed(1)}" y="9" width="${Math.abs(x(actual ?? baseline) - x(baseline)).toFixed(1)}" height="6" rx="3" fill="${color}"/>`,
-    `<line x1="${x(baseline).toFixed(1)}" y1="5" x2="${x(baseline).toFixed(1)}" y2="19" stroke="#57606a" stroke-width="2"><title>baseline ${baseline}</title></line>`,
-    `<path d="M${x(target).toFixed(1)} 3 l5 9 l-5 9 l-5 -9 z" fill="${r.binding ? '#cf222e' : '#57606a'}"><title>target ${target}</title></path>`,
+    `<rect class="track" x="4" y="9" width="232" height="6" rx="3" fill="#eaeef2"/>`,
+    `<rect class="progress" x="${Math.min(x(baseline), x(actual ?? baseline)).toFixed(1)}" y="9" width="${Math.max(Math.abs(x(actual ?? baseline) - x(baseline)), actual !== undefined ? 2 : 0).toFixed(1)}" height="6" rx="3" fill="${color}"/>`,
+    `<line class="baseline" x1="${x(baseline).toFixed(1)}" y1="5" x2="${x(baseline).toFixed(1)}" y2="19" stroke="#57606a" stroke-width="2"><title>${words[0]} ${baseline}</title></line>`,
+    `<path class="target" d="M${x(target).toFixed(1)} 3 l5 9 l-5 9 l-5 -9 z" fill="${r.binding ? '#cf222e' : '#57606a'}"><title>${words[1]} ${target}</title></path>`,
   ];
-  if (actual !== undefined) parts.push(`<circle cx="${x(actual).toFixed(1)}" cy="12" r="5" fill="${color}" stroke="#fff" stroke-width="1.5"><title>actual ${actual}</title></circle>`);
-  return `<svg width="240" height="24" viewBox="0 0 240 24" role="img" aria-label="${escapeHtml(r.name)}">${parts.join('')}</svg>`;
+  if (actual !== undefined) parts.push(`<circle class="actual" cx="${x(actual).toFixed(1)}" cy="12" r="5" fill="${color}" stroke="#fff" stroke-width="1.5"><title>${words[2]} ${actual}</title></circle>`);
+  return `${open}${parts.join('')}</svg>`;
 }
 
 function html(plans: ReportPlan[], locale: Locale): string {
   const title = pick({ zh: '规划指标报告', en: 'Plan indicator report' }, locale);
   const sections = plans.map((plan) => {
-    const rows = plan.rows.map((r) => `<tr class="${r.binding ? 'binding' : ''}"><td>${escapeHtml(r.name)}${r.binding ? ' <span class="tag">★</span>' : ''}</td><td>${escapeHtml(r.attribute)}</td><td>${escapeHtml(r.unit)}</td><td>${escapeHtml(r.baseline)}</td><td>${escapeHtml(r.targets)}</td><td>${escapeHtml(r.actuals)}</td><td><span class="status" style="background:${r.status ? STATUS_COLORS[r.status] : '#8c959f'}">${escapeHtml(r.statusLabel || '—')}</span></td><td>${bar(r)}</td><td class="cite">${escapeHtml(r.citation)}</td></tr>`).join('\n');
+    const rows = plan.rows.map((r) => `<tr class="indicator${r.binding ? ' binding' : ''}" data-indicator="${escapeHtml(r.id)}" data-status="${r.status || 'none'}"><td>${escapeHtml(r.name)}${r.binding ? ' <span class="tag">★</span>' : ''}</td><td>${escapeHtml(r.attribute)}</td><td>${escapeHtml(r.unit)}</td><td>${escapeHtml(r.baseline)}</td><td>${escapeHtml(r.targets)}</td><td>${escapeHtml(r.actuals)}</td><td><span class="status" style="background:${r.status ? STATUS_COLORS[r.status] : '#8c959f'}">${escapeHtml(r.statusLabel || '—')}</span></td><td>${bar(r, locale)}</td><td class="cite">${escapeHtml(r.citation)}</td></tr>`).join('\n');
     const head = [...COLUMNS.slice(0, 7).map((c) => pick(HEADERS[c]!, locale)), pick({ zh: '进度', en: 'Progress' }, locale), pick(HEADERS['citation']!, locale)];
     return `<section><h2>${escapeHtml(plan.title)}</h2><p class="file">${escapeHtml(plan.file)} — ${escapeHtml(countsText(plan.counts, locale))}</p>
 <table><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>
@@ -177,7 +188,7 @@ ${rows}
 <style>
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:2rem;color:#1f2328}
 table{border-collapse:collapse;width:100%;font-size:14px}th,td{border-bottom:1px solid #d0d7de;padding:6px 8px;text-align:left;vertical-align:middle}
-th{background:#f6f8fa}.status{color:#fff;border-radius:10px;padding:1px 8px;font-size:12px;white-space:nowrap}
+th{background:#f6f8fa}.status{color:#fff;border-radius:10px;padding:1px 8px;font-size:12px;white-space:nowrap}svg.bar{display:block}
 tr.binding td:first-child{font-weight:600}.tag{color:#cf222e}.file,.cite{color:#57606a;font-size:12px}
 @media print{body{margin:0}section{page-break-inside:avoid}}
 </style></head><body>
