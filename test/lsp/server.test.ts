@@ -103,6 +103,15 @@ describe('diagnostics', () => {
     const d = await s.diagnostics('xc.ptl', (p) => !p.diagnostics.some((x) => x.code === 'source-row-undeclared'));
     expect(d.diagnostics.some((x) => x.code === 'citation-unresolved')).toBe(true);
   });
+
+  it('re-checks every file when ptl.config.json changes on disk', async () => {
+    const s = await withFile(PTL);
+    await s.diagnostics('xc.ptl', (p) => p.diagnostics.some((x) => x.code === 'source-row-undeclared'));
+    fs.writeFileSync(`${s.dir}/ptl.config.json`, JSON.stringify({ rules: { 'source-row-undeclared': 'off' } }));
+    await s.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: s.uri('ptl.config.json'), type: 1 }] });
+    const d = await s.diagnostics('xc.ptl', (p) => !p.diagnostics.some((x) => x.code === 'source-row-undeclared'));
+    expect(d.diagnostics.map((x) => x.code)).toContain('binding-target-missed');
+  });
 });
 
 const HOVERS: Array<[string, string, string]> = [
@@ -225,5 +234,6 @@ describe('navigation and edits', () => {
     expect(symbols[0]!.name).toBe('许昌民政十四五');
     expect(symbols[0]!.children.map((c) => c.name)).toEqual(['专栏2', '比例']);
     expect(s.child.exitCode).toBeNull();
+    expect(s.logs.some((l) => l.includes('hover failed') && l.includes('injected fault'))).toBe(true);
   });
 });
