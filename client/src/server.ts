@@ -30,6 +30,9 @@ export class PtlServer implements vscode.Disposable {
   ready: Promise<void> = Promise.resolve();
   private readonly changed = new vscode.EventEmitter<LanguageClient | undefined>();
   readonly onDidChangeClient = this.changed.event;
+  private readonly configurationSent = new vscode.EventEmitter<string[]>();
+  /** Fires after ptl.* settings changes were sent to the server (workspace/didChangeConfiguration). */
+  readonly onDidSendConfiguration = this.configurationSent.event;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('PTL Language Server', { log: true });
@@ -60,6 +63,15 @@ export class PtlServer implements vscode.Disposable {
       traceOutputChannel: this.trace,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       errorHandler: this.errorHandler(),
+      middleware: {
+        workspace: {
+          didChangeConfiguration: async (sections, next) => {
+            await next(sections);
+            this.output.info(`[client] settings changed: ${(sections ?? []).join(', ')}`);
+            this.configurationSent.fire(sections ?? []);
+          },
+        },
+      },
     };
     const client = new LanguageClient('ptl', 'PTL Language Server', serverOptions, clientOptions);
     this.client = client;
@@ -143,5 +155,6 @@ export class PtlServer implements vscode.Disposable {
     this.output.dispose();
     this.trace.dispose();
     this.changed.dispose();
+    this.configurationSent.dispose();
   }
 }
