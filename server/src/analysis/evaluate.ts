@@ -136,7 +136,7 @@ export function measureValue(symbol: IndicatorSymbol, m: Measure, resolve: Resol
   const result = evaluate(m.expr, { resolve, defaultUnit: symbol.unit, year: m.years.at(-1), visiting: new Set([symbol]) });
   if (!result.ok || !symbol.unit) return result;
   const value = convert(result.quantity.value, result.quantity.unit, symbol.unit);
-  if (value === undefined) return result;
+  if (value === undefined) return { ok: false, problem: 'unit-mismatch', node: m.expr };
   return { ok: true, quantity: { value, unit: symbol.unit } };
 }
 

@@ -14,6 +14,8 @@ interface Suppression {
   reason: string;
   line: number;
   used: Set<string>;
+  /** Rules the suppression named whose findings here may not be suppressed. */
+  refused: Set<string>;
 }
 
 const DIRECTIVE = /ptl-disable-next-line\b([^]*)$/;
@@ -33,7 +35,7 @@ export function parseSuppressions(comments: A.Comment[], lines: LineIndex): Supp
       rules.push({ name: m[0], range: lines.rangeOf(start, start + m[0].length) });
     }
     const line = lines.positionAt(comment.end).line + 1;
-    result.push({ comment, rules, reason: reasonParts.join(' -- ').trim(), line, used: new Set() });
+    result.push({ comment, rules, reason: reasonParts.join(' -- ').trim(), line, used: new Set(), refused: new Set() });
   }
   return result;
 }
@@ -59,7 +61,12 @@ export function applySuppressions(
   for (const finding of findings) {
     // Without a reason a suppression has no effect: the reason is what a reviewer reads.
     const suppression = suppressions.find((s) => s.reason && s.line === finding.range.start.line && s.rules.some((r) => r.name === finding.rule));
-    if (!suppression || !canSuppress(finding.rule, { bindingTarget: isBindingTarget(finding, protectedRanges) })) {
+    if (!suppression) {
+      kept.push(finding);
+      continue;
+    }
+    if (!canSuppress(finding.rule, { bindingTarget: isBindingTarget(finding, protectedRanges) })) {
+      suppression.refused.add(finding.rule);
       kept.push(finding);
       continue;
     }
@@ -82,6 +89,16 @@ export function applySuppressions(
         continue;
       }
       if (s.used.has(rule.name) || !s.reason) continue;
+      if (s.refused.has(rule.name)) {
+        own.push({
+          rule: 'unused-suppression',
+          severity: 'warning',
+          file,
+          range: rule.range,
+          message: { zh: `「${rule.name}」的问题不能被抑制：约束性指标的目标不因注释而豁免`, en: `Findings of “${rule.name}” here cannot be suppressed: a binding target is not waived by a comment` },
+        });
+        continue;
+      }
       own.push({
         rule: 'unused-suppression',
         severity: 'warning',

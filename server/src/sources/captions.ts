@@ -17,7 +17,15 @@ const CAPTION = /^(专栏|附表|表)\s?([0-9０-９]{1,3}|[一二三四五六�
 export function parseCaption(clean: string): Caption | undefined {
   // A caption is a short line of its own; `表1显示，……。` is a sentence.
   if (clean.length > 80 || clean.includes('。')) return undefined;
-  const m = CAPTION.exec(clean);
+  return captionAt(clean);
+}
+
+/**
+ * A caption at the start of a line of any length: a table run together on one line
+ * begins with its caption (`专栏3：主要指标 序号 指标 … 1 城乡低保…`).
+ */
+export function captionAt(clean: string): Caption | undefined {
+  const m = CAPTION.exec(clean.slice(0, 40));
   if (!m) return undefined;
   // `表明`, `表示` are words, not captions: a bare 表 needs a digit right after it.
   if (m[1] === '表' && !/^表\s?[0-9０-９]/.test(clean)) return undefined;

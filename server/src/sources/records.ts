@@ -140,6 +140,8 @@ class RecordReader {
     const merged: Assigned = { ...rest, number: head.number, category: head.category ?? rest.category, name };
     const row = buildRow(merged, this.ctx);
     row.lastLine = Math.max(row.lastLine, rest.name.line);
+    row.nameLocation.endLine = rest.name.line;
+    row.nameLocation.endColumn = rest.name.column + rest.name.length;
     const old = this.tops.pop()!;
     row.index = old.index;
     if (old.category !== undefined && row.category === undefined) row.category = old.category;
@@ -195,6 +197,8 @@ class RecordReader {
       row.name = parts.name;
       if (parts.unit && !row.unit) row.unit = parts.unit;
       row.lastLine = cell.line;
+      row.nameLocation.endLine = cell.line;
+      row.nameLocation.endColumn = cell.column + cell.length;
       this.lastLine = cell.line;
       return true;
     }

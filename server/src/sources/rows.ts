@@ -176,7 +176,8 @@ function makeRow(a: Assigned, values: Array<{ column: Column; value: SourceValue
   }
   const attribute = a.attribute ? parseAttribute(a.attribute.text) : undefined;
   if (attribute) row.attribute = attribute;
-  const cells = [a.number, a.category, nameCell, a.unit, a.attribute].filter((c) => c !== undefined);
+  // Not the category: a merged category cell belongs to every row under it.
+  const cells = [a.number, nameCell, a.unit, a.attribute].filter((c) => c !== undefined);
   const lines = [...cells.map((c) => c.line), ...values.map((v) => v.value.line)];
   row.firstLine = Math.min(...lines);
   row.lastLine = Math.max(...lines);

@@ -20,7 +20,7 @@ import type { SourceTable } from './types';
 import { lineCell, splitLine, splitTokens, type Cell, type LineRecord, type SplitKind } from './cells';
 import { classifyHeader, parseHeader, resolveColumns, isUsableHeader, type Column, type HeaderWord } from './headers';
 import { isBlank } from './chars';
-import { isHeading, parseCaption, type Caption } from './captions';
+import { captionAt, isHeading, parseCaption, type Caption } from './captions';
 import { readRecords, recordsAt } from './records';
 import { readStream } from './stream';
 import type { RowContext } from './rows';
@@ -36,6 +36,8 @@ interface HeaderHit {
   pending: LineRecord[];
   /** Cells after the header on its own line (a one-line table). */
   cells: Cell[];
+  /** The text before the header on its line (the caption of a one-line table). */
+  before?: string;
   blankSeparated: boolean;
 }
 
@@ -72,7 +74,13 @@ class TableFinder {
     if (isBlank(this.lines[i]!) || this.lines[i]!.length > MAX_TABLE_LINE) return i + 1;
     const caption = parseCaption(this.clean(i));
     if (caption) return this.captioned(i, caption);
-    const hit = this.headerAt(i, true);
+    const inline = captionAt(this.clean(i));
+    const hit = inline ? this.headerAt(i, false, true) : this.headerAt(i, true);
+    if (inline && hit) {
+      const table = this.read(hit, inline.id, hit.before ?? inline.title, i);
+      this.tables.push(table);
+      return Math.max(table.lastLine, i + 1);
+    }
     if (!hit) return i + 1;
     const table = this.read(hit, this.nextId(), '', hit.first);
     if (table.rows.length === 0) return i + 1;
@@ -228,7 +236,10 @@ class TableFinder {
       while (m < tokens.length && (classifyHeader(tokens[m]!.text) || (m + 1 < tokens.length && classifyHeader(tokens[m]!.text + tokens[m + 1]!.text)))) m++;
       const columns = m - s >= 3 ? parseHeader(tokens.slice(s, m).map((t) => t.text), true) : undefined;
       if (columns && (!strict || columns.length >= 3)) {
-        return { columns, mode: 'tokens', kind, first: i, last: i, pending: [], cells: tokens.slice(m), blankSeparated: false };
+        const before = s > 0 ? lineCell(this.lines[i]!.slice(0, tokens[s]!.column), i + 1).text : undefined;
+        const hit: HeaderHit = { columns, mode: 'tokens', kind, first: i, last: i, pending: [], cells: tokens.slice(m), blankSeparated: false };
+        if (before) hit.before = before;
+        return hit;
       }
     }
     return undefined;

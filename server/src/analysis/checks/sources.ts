@@ -107,8 +107,9 @@ function compareWithRow(ctx: CheckContext, indicator: IndicatorSymbol, row: Sour
     range: value ? { start: { line: value.line - 1, character: value.column }, end: { line: value.line - 1, character: value.column + value.length } } : lineRange(line),
     message: { zh: '规划原文', en: 'in the plan text' },
   }];
-  checkUnit(ctx, indicator, row, related(undefined, row.nameLocation.line));
   checkAttribute(ctx, indicator, row, related(undefined));
+  // With the unit wrong, every number would differ too; the unit is the one thing to fix.
+  if (!checkUnit(ctx, indicator, row, related(undefined, row.nameLocation.line))) return;
   const baseline = indicator.baselines.find((b) => b.expr || b.none);
   if (baseline && row.baseline) compareValue(ctx, indicator, baseline, row.baseline, row, 'baseline', related(row.baseline));
   const target = pickTarget(indicator, row.targetYear);
@@ -127,12 +128,13 @@ function pickTarget(indicator: IndicatorSymbol, year: number | undefined): Measu
   return withValue.at(-1);
 }
 
-function checkUnit(ctx: CheckContext, indicator: IndicatorSymbol, row: SourceRow, related: RelatedLocation[]): void {
+/** Whether the units agree (or cannot be compared); reports them when they differ. */
+function checkUnit(ctx: CheckContext, indicator: IndicatorSymbol, row: SourceRow, related: RelatedLocation[]): boolean {
   const written = indicator.unitField?.unit;
-  if (!written || !row.unit || !indicator.unit) return;
+  if (!written || !row.unit || !indicator.unit) return true;
   const sourceUnit = parseUnitText(row.unit);
-  if (!sourceUnit) return;
-  if (sameDimension(sourceUnit, indicator.unit) && Math.abs(sourceUnit.scale / indicator.unit.scale - 1) < 1e-9) return;
+  if (!sourceUnit) return true;
+  if (sameDimension(sourceUnit, indicator.unit) && Math.abs(sourceUnit.scale / indicator.unit.scale - 1) < 1e-9) return true;
   ctx.report('unit-differs-from-source', written.range, {
     zh: `单位「${written.text}」与规划原文的「${row.unit}」不一致`,
     en: `The unit “${written.text}” differs from the plan text's “${row.unit}”`,
@@ -140,6 +142,7 @@ function checkUnit(ctx: CheckContext, indicator: IndicatorSymbol, row: SourceRow
     related,
     fixes: [{ title: { zh: `改为「${row.unit}」`, en: `Use “${row.unit}”` }, edits: [{ file: ctx.path, range: written.range, newText: row.unit }], safe: true }],
   });
+  return false;
 }
 
 function checkAttribute(ctx: CheckContext, indicator: IndicatorSymbol, row: SourceRow, related: RelatedLocation[]): void {

@@ -8,9 +8,14 @@ import type { CheckedFile } from './model';
 
 export const JSON_FORMAT_VERSION = 1;
 
+/** Paths relative to the working directory (`../` when outside it), always with `/`. */
+function rel(cwd: string, file: string): string {
+  return (path.relative(cwd, file) || file).split(path.sep).join('/');
+}
+
 export function formatJson(files: CheckedFile[], options: { locale: Locale; cwd: string; toolVersion: string }): string {
   const findings = files.flatMap((file) => file.findings.map((f) => ({
-    file: path.relative(options.cwd, f.file) || f.file,
+    file: rel(options.cwd, f.file),
     rule: f.rule,
     severity: f.severity,
     message: pick(f.message, options.locale),
@@ -18,15 +23,15 @@ export function formatJson(files: CheckedFile[], options: { locale: Locale; cwd:
     range: f.range,
     line: f.range.start.line + 1,
     column: f.range.start.character + 1,
-    related: (f.related ?? []).map((r) => ({ file: path.relative(options.cwd, r.file) || r.file, range: r.range, message: pick(r.message, options.locale) })),
-    fixes: (f.fixes ?? []).map((x) => ({ title: pick(x.title, options.locale), safe: x.safe, edits: x.edits.map((e) => ({ ...e, file: path.relative(options.cwd, e.file) || e.file })) })),
+    related: (f.related ?? []).map((r) => ({ file: rel(options.cwd, r.file), range: r.range, message: pick(r.message, options.locale) })),
+    fixes: (f.fixes ?? []).map((x) => ({ title: pick(x.title, options.locale), safe: x.safe, edits: x.edits.map((e) => ({ ...e, file: rel(options.cwd, e.file) })) })),
   })));
   const bySeverity = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const f of findings) bySeverity[f.severity]++;
   const output = {
     version: JSON_FORMAT_VERSION,
     tool: { name: 'ptl', version: options.toolVersion },
-    files: files.map((f) => path.relative(options.cwd, f.path) || f.path),
+    files: files.map((f) => rel(options.cwd, f.path)),
     summary: { files: files.length, findings: findings.length, ...bySeverity },
     findings,
   };

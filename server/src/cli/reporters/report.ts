@@ -160,10 +160,12 @@ function bar(r: ReportRow, locale: Locale): string {
   // Markers stay 8px inside the 240px box so the target diamond (±5px) and the dot (r 5) are never clipped.
   const x = (v: number) => 8 + ((v - min) / (max - min || 1)) * 224;
   const words = locale === 'en' ? ['baseline', 'target', 'actual'] : ['基期值', '目标值', '完成值'];
+  const hasBaseline = r.baseline !== '' && !r.baseline.startsWith('—');
   const parts = [
     `<rect class="track" x="4" y="9" width="232" height="6" rx="3" fill="#eaeef2"/>`,
     `<rect class="progress" x="${Math.min(x(baseline), x(actual ?? baseline)).toFixed(1)}" y="9" width="${Math.max(Math.abs(x(actual ?? baseline) - x(baseline)), actual !== undefined ? 2 : 0).toFixed(1)}" height="6" rx="3" fill="${color}"/>`,
-    `<line class="baseline" x1="${x(baseline).toFixed(1)}" y1="5" x2="${x(baseline).toFixed(1)}" y2="19" stroke="#57606a" stroke-width="2"><title>${words[0]} ${baseline}</title></line>`,
+    // No tick where the plan gives no baseline (the bar then starts at 0).
+    ...(hasBaseline ? [`<line class="baseline" x1="${x(baseline).toFixed(1)}" y1="5" x2="${x(baseline).toFixed(1)}" y2="19" stroke="#57606a" stroke-width="2"><title>${words[0]} ${baseline}</title></line>`] : []),
     `<path class="target" d="M${x(target).toFixed(1)} 3 l5 9 l-5 9 l-5 -9 z" fill="${r.binding ? '#cf222e' : '#57606a'}"><title>${words[1]} ${target}</title></path>`,
   ];
   if (actual !== undefined) parts.push(`<circle class="actual" cx="${x(actual).toFixed(1)}" cy="12" r="5" fill="${color}" stroke="#fff" stroke-width="1.5"><title>${words[2]} ${actual}</title></circle>`);
@@ -188,7 +190,7 @@ ${rows}
 <style>
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:2rem;color:#1f2328}
 table{border-collapse:collapse;width:100%;font-size:14px}th,td{border-bottom:1px solid #d0d7de;padding:6px 8px;text-align:left;vertical-align:middle}
-th{background:#f6f8fa}.status{color:#fff;border-radius:10px;padding:1px 8px;font-size:12px;white-space:nowrap}svg.bar{display:block}
+th{background:#f6f8fa}.status{color:#fff;border-radius:10px;padding:1px 8px;font-size:12px;white-space:nowrap}svg.bar{display:block}th,td:nth-child(2),td:nth-child(3),td:nth-child(7){white-space:nowrap}
 tr.binding td:first-child{font-weight:600}.tag{color:#cf222e}.file,.cite{color:#57606a;font-size:12px}
 @media print{body{margin:0}section{page-break-inside:avoid}}
 </style></head><body>
