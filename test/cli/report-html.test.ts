@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STATUS_COLORS } from '../../server/src/cli/reporters/report';
-import { buildCli, FIXTURES, ptl, WORK } from './helpers';
+import { buildCli, ptl, WORK } from './helpers';
 
 const CHROMIUM = '/usr/bin/chromium';
 const present = fs.existsSync(CHROMIUM);
