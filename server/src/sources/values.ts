@@ -135,7 +135,8 @@ export function parseValue(text: string): ValueFields | undefined {
 }
 
 function qualitative(text: string, op: SourceOp | undefined, rest: string): ValueFields | undefined {
-  if (!hasHan(rest) && !/[a-z]/i.test(rest) && op === undefined) return undefined;
+  // `20-50` (a range) is a qualitative value; `%` or `...` alone is none of it.
+  if (!hasHan(rest) && !/[a-z0-9]/i.test(rest) && op === undefined) return undefined;
   return op ? { text, op } : { text };
 }
 
