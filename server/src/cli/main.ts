@@ -71,11 +71,13 @@ function collect(args: ParsedArgs, locale: Locale, io: { cwd: string; stderr: No
   if (missing.length > 0 && files.length === 0) return { files: [], ok: false };
   const session = new Session(io.cwd, args.config);
   const checked: CheckedFile[] = [];
+  let unreadable = false;
   files.forEach((file, i) => {
     if (io.isTTY && files.length > 1) io.stderr.write(`\r${pick({ zh: '检查中', en: 'checking' }, locale)} ${i + 1}/${files.length}`);
     const result = session.check(file);
     if ('unreadable' in result) {
       io.stderr.write(`ptl: ${pick({ zh: `无法读取 ${file}`, en: `cannot read ${file}` }, locale)}\n`);
+      unreadable = true;
       return;
     }
     checked.push({ path: file, text: result.text, findings: result.findings, model: result.model, statuses: result.statuses });
@@ -87,7 +89,7 @@ function collect(args: ParsedArgs, locale: Locale, io: { cwd: string; stderr: No
     if (existing) existing.findings.push(finding);
     else checked.push({ path: finding.file, text, findings: [finding] });
   }
-  return { files: checked, ok: true };
+  return { files: checked, ok: !unreadable };
 }
 
 function check(args: ParsedArgs, locale: Locale, io: Parameters<typeof run>[1]): number {
@@ -97,7 +99,7 @@ function check(args: ParsedArgs, locale: Locale, io: Parameters<typeof run>[1]):
     return 2;
   }
   let { files, ok } = collect(args, locale, io);
-  if (!ok) return 2;
+  if (!ok && files.length === 0) return 2;
   if (args.fix || args.fixDryRun) {
     // Machine-readable formats keep stdout for the report: fix messages and diffs go to stderr.
     const changed = applyFixes(files, { write: args.fix === true, locale, out: format === 'text' ? io.stdout : io.stderr, cwd: io.cwd });
@@ -110,6 +112,7 @@ function check(args: ParsedArgs, locale: Locale, io: Parameters<typeof run>[1]):
     : format === 'junit' ? formatJunit(files, { locale, cwd: io.cwd })
     : formatText(files, { locale, color: io.isTTY && !io.env['NO_COLOR'], cwd: io.cwd });
   io.stdout.write(output);
+  if (!ok) return 2;
   const all = files.flatMap((f) => f.findings);
   const errors = all.filter((f) => f.severity === 'error').length;
   const warnings = all.filter((f) => f.severity === 'warning').length;
