@@ -135,13 +135,7 @@ export class Analyzer {
       return undefined;
     }
     if (chain.includes(resolved.path)) {
-      findings.push({
-        rule: 'import-cycle',
-        severity: 'error',
-        file: from,
-        range: use.path!.range,
-        message: { zh: `循环导入：${[...chain, resolved.path].map(baseName).join(' → ')}`, en: `Import cycle: ${[...chain, resolved.path].map(baseName).join(' → ')}` },
-      });
+      findings.push(cycleFinding(from, use.path!.range, [...chain, resolved.path]));
       return undefined;
     }
     const text = this.host.readText(resolved.path);
@@ -167,13 +161,7 @@ export class Analyzer {
     const resolved = resolveInside(file, use.path!.value, this.options.roots, (p) => this.host.realPath(p));
     if (!resolved.ok || chain.length > 32) return;
     if (chain.includes(resolved.path)) {
-      findings.push({
-        rule: 'import-cycle',
-        severity: 'error',
-        file: origin,
-        range: originUse.path!.range,
-        message: { zh: `循环导入：${[...chain, resolved.path].map(baseName).join(' → ')}`, en: `Import cycle: ${[...chain, resolved.path].map(baseName).join(' → ')}` },
-      });
+      findings.push(cycleFinding(origin, originUse.path!.range, [...chain, resolved.path]));
       return;
     }
     const text = this.host.readText(resolved.path);
@@ -217,6 +205,11 @@ function outsideFinding(file: string, range: Range, written: string): Finding {
     range,
     message: { zh: `路径「${written}」在工作区之外，已拒绝读取`, en: `“${written}” lies outside the workspace and was not read` },
   };
+}
+
+function cycleFinding(file: string, range: Range, chain: string[]): Finding {
+  const path = chain.map(baseName).join(' → ');
+  return { rule: 'import-cycle', severity: 'error', file, range, message: { zh: `循环导入：${path}`, en: `Import cycle: ${path}` } };
 }
 
 function fixTitle(newText: string): Localized {
