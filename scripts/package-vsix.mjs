@@ -27,7 +27,7 @@ for (const f of readdirSync(join(root, 'docs/rules')).filter((f) => f.endsWith('
 mkdirSync(outDir, { recursive: true });
 const require = createRequire(import.meta.url);
 const vsce = join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
-execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-update-package-json', '--out', vsix], { cwd: client, stdio: 'inherit' });
+execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--no-update-package-json', '--out', vsix], { cwd: client, stdio: 'inherit' });
 const list = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: client, encoding: 'utf8' }).trim().split('\n');
 if (list.some((f) => f.includes('node_modules/'))) throw new Error('node_modules inside the .vsix');
 const size = statSync(vsix).size;

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { DashboardData, Engine } from './engine';
+import { pick, type Localized } from '../../grammar/src/message';
 import { ptlLocale } from './locale';
 
 export class Dashboard implements vscode.Disposable {
@@ -51,7 +52,7 @@ export class Dashboard implements vscode.Disposable {
   show(document: vscode.TextDocument): void {
     this.document = document;
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel(Dashboard.viewType, vscode.l10n.t('Indicator Dashboard'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      this.panel = vscode.window.createWebviewPanel(Dashboard.viewType, strings().title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
         enableScripts: true,
         enableCommandUris: false,
         localResourceRoots: [],
@@ -83,7 +84,7 @@ export class Dashboard implements vscode.Disposable {
       return;
     }
     this.lastData = data;
-    this.panel.title = `${vscode.l10n.t('Dashboard')}: ${data.title}`;
+    this.panel.title = `${strings().title}: ${data.title}`;
     void this.panel.webview.postMessage({ type: 'data', data, strings: strings() });
     this.rendered.fire(data);
   }
@@ -107,7 +108,7 @@ export class Dashboard implements vscode.Disposable {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style nonce="${nonce}">${CSS}</style>
 </head><body>
-<header><h1 id="title"></h1><div id="file" class="muted"></div><div id="counts" class="counts"></div><div id="legend" class="legend"></div></header>
+<header><h1 id="title"></h1><div id="file" class="muted"></div><div id="counts" class="counts"></div></header>
 <main id="rows" role="list"></main>
 <div id="error" class="error" hidden></div>
 <script nonce="${nonce}">${SCRIPT}</script>
@@ -123,21 +124,24 @@ export class Dashboard implements vscode.Disposable {
   }
 }
 
-function strings() {
-  return {
-    binding: vscode.l10n.t('binding'),
-    bindingTargets: vscode.l10n.t('Binding targets'),
-    met: vscode.l10n.t('met'),
-    onTrack: vscode.l10n.t('on track'),
-    lagging: vscode.l10n.t('lagging'),
-    missed: vscode.l10n.t('missed'),
-    noData: vscode.l10n.t('no actuals'),
-    baseline: vscode.l10n.t('baseline'),
-    actual: vscode.l10n.t('actual'),
-    target: vscode.l10n.t('target'),
-    empty: vscode.l10n.t('No indicators in this file yet.'),
-    indicators: vscode.l10n.t('indicators'),
-  };
+/** The dashboard speaks the engine's language (ptl.locale), like its status labels. */
+const STRINGS = {
+  binding: { zh: '约束性指标', en: 'binding indicator' },
+  bindingTargets: { zh: '约束性指标', en: 'Binding targets' },
+  met: { zh: '已实现', en: 'met' },
+  lagging: { zh: '滞后', en: 'lagging' },
+  missed: { zh: '未实现', en: 'missed' },
+  baseline: { zh: '基期', en: 'baseline' },
+  actual: { zh: '完成', en: 'actual' },
+  target: { zh: '目标', en: 'target' },
+  empty: { zh: '此文件中还没有指标。', en: 'No indicators in this file yet.' },
+  indicators: { zh: '项指标', en: 'indicators' },
+  title: { zh: '指标看板', en: 'Indicator Dashboard' },
+} satisfies Record<string, Localized>;
+
+function strings(): Record<keyof typeof STRINGS, string> {
+  const locale = ptlLocale();
+  return Object.fromEntries(Object.entries(STRINGS).map(([k, v]) => [k, pick(v, locale)])) as Record<keyof typeof STRINGS, string>;
 }
 
 const CSS = `
@@ -158,7 +162,7 @@ h1{font-size:1.3em;margin:12px 0 2px}
 .goal{position:absolute;top:-5px;width:10px;height:10px;transform:translateX(-5px) rotate(45deg);margin-top:3px;background:var(--vscode-descriptionForeground)}
 .goal.binding{background:var(--vscode-editorError-foreground,#cf222e)}
 .dot{position:absolute;top:-3px;width:14px;height:14px;border-radius:50%;transform:translateX(-7px);border:2px solid var(--vscode-editor-background)}
-.nums{display:flex;justify-content:space-between;font-size:.8em;color:var(--vscode-descriptionForeground);margin-top:4px}
+.nums{display:flex;gap:8px;justify-content:space-between;font-size:.8em;color:var(--vscode-descriptionForeground);margin-top:4px}
 .error{color:var(--vscode-errorForeground);margin-top:12px}
 .empty{color:var(--vscode-descriptionForeground);margin-top:16px}
 `;
@@ -175,8 +179,7 @@ const SCRIPT = `(() => {
     const counts = $('counts'); counts.replaceChildren();
     for (const l of d.legend) { const n = d.counts[l.status]; if (n) counts.append(chip(l.label + ' ' + n, l.color)); }
     const b = d.binding;
-    if (b.total) counts.append(chip('★ ' + s.bindingTargets + ': ' + s.met + ' ' + b.met + ' · ' + s.lagging + ' ' + b.lagging + ' · ' + s.missed + ' ' + b.missed, '', 'bind'));
-    const legend = $('legend'); legend.replaceChildren(...d.legend.map((l) => chip(l.label, l.color)));
+    if (b.total) counts.append(chip('★ ' + s.bindingTargets + ' ' + b.total + ': ' + s.met + ' ' + b.met + ' · ' + s.lagging + ' ' + b.lagging + ' · ' + s.missed + ' ' + b.missed, '', 'bind'));
     const rows = $('rows'); rows.replaceChildren();
     if (!d.rows.length) rows.append(el('div', 'empty', s.empty));
     for (const r of d.rows) {
@@ -186,7 +189,9 @@ const SCRIPT = `(() => {
       const bar = el('div');
       if (r.bar) {
         const vals = [r.bar.baseline, r.bar.target].concat(r.bar.actual === undefined || r.bar.actual === null ? [] : [r.bar.actual]);
-        const min = Math.min(0, ...vals), max = Math.max(...vals), span = (max - min) || 1;
+        // The axis spans the indicator's own values (padded), so that progress is visible.
+        const lo = Math.min(...vals), hi = Math.max(...vals), pad = (hi - lo) * 0.12 || Math.abs(hi) * 0.1 || 1;
+        const min = lo - pad, max = hi + pad, span = max - min;
         const x = (v) => (((v - min) / span) * 100).toFixed(2) + '%';
         const track = el('div', 'track');
         const a = r.bar.actual === undefined || r.bar.actual === null ? r.bar.baseline : r.bar.actual;

@@ -120,27 +120,30 @@ export class PtlServer implements vscode.Disposable {
     return {
       error: (_error, _message, count): ErrorHandlerResult =>
         (count ?? 0) <= 3 ? { action: ErrorAction.Continue, handled: true } : { action: ErrorAction.Shutdown },
-      closed: (): CloseHandlerResult => {
-        const now = Date.now();
-        this.crashes = this.crashes.filter((t) => now - t < RESTART_WINDOW_MS);
-        this.crashes.push(now);
-        if (this.crashes.length <= MAX_RESTARTS) {
-          const message = vscode.l10n.t('The PTL language server stopped unexpectedly; restarting it ({0} of {1}).', this.crashes.length, MAX_RESTARTS);
-          this.output.info(`[client] ${message}`);
-          void vscode.window.showWarningMessage(message);
-          return { action: CloseAction.Restart, handled: true };
-        }
-        const message = vscode.l10n.t('The PTL language server stopped {0} times in 3 minutes and will not be restarted. See the output channel “PTL Language Server”.', this.crashes.length);
-        this.output.info(`[client] ${message}`);
-        const restart = vscode.l10n.t('Restart');
-        const show = vscode.l10n.t('Show Output');
-        void vscode.window.showErrorMessage(message, restart, show).then((choice) => {
-          if (choice === restart) void this.restart('restart requested');
-          else if (choice === show) this.output.show(true);
-        });
-        return { action: CloseAction.DoNotRestart, handled: true };
-      },
+      closed: () => this.serverClosed(),
     };
+  }
+
+  /** The server's connection closed without a stop: restart, unless it keeps dying. */
+  serverClosed(): CloseHandlerResult {
+    const now = Date.now();
+    this.crashes = this.crashes.filter((t) => now - t < RESTART_WINDOW_MS);
+    this.crashes.push(now);
+    if (this.crashes.length <= MAX_RESTARTS) {
+      const message = vscode.l10n.t('The PTL language server stopped unexpectedly; restarting it ({0} of {1}).', this.crashes.length, MAX_RESTARTS);
+      this.output.info(`[client] ${message}`);
+      void vscode.window.showWarningMessage(message);
+      return { action: CloseAction.Restart, handled: true };
+    }
+    const message = vscode.l10n.t('The PTL language server stopped {0} times in 3 minutes and will not be restarted. See the output channel “PTL Language Server”.', this.crashes.length);
+    this.output.info(`[client] ${message}`);
+    const restart = vscode.l10n.t('Restart');
+    const show = vscode.l10n.t('Show Output');
+    void vscode.window.showErrorMessage(message, restart, show).then((choice) => {
+      if (choice === restart) void this.restart('restart requested');
+      else if (choice === show) this.output.show(true);
+    });
+    return { action: CloseAction.DoNotRestart, handled: true };
   }
 
   /** Stops the server (deactivation waits for it). */

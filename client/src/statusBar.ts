@@ -38,7 +38,7 @@ export class PlanStatusBar implements vscode.Disposable {
       const data = this.engine.dashboard(document, ptlLocale());
       const b = data.binding;
       this.counts = b;
-      this.item.text = b.total ? `$(target) ${b.met}/${b.total} $(warning) ${b.lagging} $(error) ${b.missed}` : `$(target) ${vscode.l10n.t('{0} indicators', data.rows.length)}`;
+      this.item.text = b.total ? `$(target) ${b.met}/${b.total} $(warning) ${b.lagging} $(error) ${b.missed}` : `$(target) ${vscode.l10n.t('{0} indicator(s)', data.rows.length)}`;
       const tip = new vscode.MarkdownString();
       tip.appendMarkdown(`**${data.title.replace(/[\\`*_[\]]/g, '\\$&')}**\n\n`);
       tip.appendMarkdown(

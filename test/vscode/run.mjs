@@ -7,7 +7,8 @@
 //   5. the UI smoke: the .vsix installed with --install-extension, a real workbench in headless
 //      Chromium, screenshots in .test-work/screenshots/.
 // Exits non-zero when anything fails. Needs Debian packages chromium, libkrb5-dev, ripgrep.
-// Environment: SKIP_PACKAGE=1 reuses the .vsix; ONLY=suite|ui; TEST_TIMEOUT_MS (per run).
+// Environment: SKIP_PACKAGE=1 reuses the .vsix; ONLY=suite|ui; TEST_TIMEOUT_MS (per run);
+// UPDATE_SCREENSHOT=1 copies the dashboard screenshot into client/images/ for the README.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -85,6 +86,7 @@ if (!only || only === 'ui') {
   const u = step('UI smoke (vsix installed, Chromium, screenshots)', () =>
     node([join(here, 'ui-smoke.cjs'), vsix, freshWorkspace('ws-ui')], { env: { ...process.env, PORT: '8933', ARTIFACTS: shots }, timeout: 5 * 60_000 }));
   if (u.status !== 0) { failed = true; console.error(`UI smoke FAILED (exit ${u.status})`); }
+  else if (process.env.UPDATE_SCREENSHOT) cpSync(join(shots, 'ui-dashboard.png'), join(root, 'client/images/screenshot-dashboard.png'));
 }
 console.log('\n== timings');
 for (const [name, s] of timings) console.log(`${s.toFixed(1).padStart(7)} s  ${name}`);

@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { PtlApi } from '../../../client/src/extension';
+import { CloseAction } from 'vscode-languageclient/node';
 import { codeOf, diagnosticsWhere, EXTENSION_ID, hoverText, when } from './util';
 
 const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
@@ -163,12 +164,30 @@ suite('PTL extension in VS Code', () => {
     assert.ok(count >= 2, `found ${count} files`);
   });
 
+  test('a server that dies is restarted, with a message; restarts are capped', async () => {
+    const client = api.client()!;
+    const before = client.serverProcess?.pid;
+    assert.ok(before, 'the server runs in its own process');
+    const restarted = when(client.onDidChangeState, () => (client.serverProcess?.pid && client.serverProcess.pid !== before && client.isRunning() ? true : undefined), 'the server to come back', 30000);
+    process.kill(before, 'SIGKILL');
+    await restarted;
+    assert.equal(api.client(), client, 'the same client restarted its server');
+    // the restart cleared the old diagnostics; the new server checks the file again
+    await diagnosticsWhere(fixture(), (d) => d.some((x) => codeOf(x) === 'binding-target-missed'), 'diagnostics from the restarted server');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', fixture(), new vscode.Position(NURSING_LINE, 14));
+    assert.match(hoverText(hovers), /养老机构护理型床位占比/);
+    // 1 real crash so far; 3 more are restarted, the 5th within 3 minutes is not.
+    const actions = [2, 3, 4, 5].map(() => api.server.serverClosed().action);
+    assert.deepEqual(actions, [CloseAction.Restart, CloseAction.Restart, CloseAction.Restart, CloseAction.DoNotRestart]);
+  });
+
   test('Restart the language server: a new client comes up and diagnostics return', async () => {
     const before = api.client();
     await vscode.commands.executeCommand('ptl.restartServer');
     await api.ready();
     assert.notEqual(api.client(), before);
     assert.equal(api.client()?.isRunning(), true);
+    await diagnosticsWhere(fixture(), (d) => d.some((x) => codeOf(x) === 'binding-target-missed'), 'diagnostics from the new server');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', fixture(), new vscode.Position(NURSING_LINE, 14));
     assert.match(hoverText(hovers), /养老机构护理型床位占比/);
   });
