@@ -153,7 +153,10 @@ function explain(args: ParsedArgs, locale: Locale, io: Parameters<typeof run>[1]
   return 0;
 }
 
-if (require.main === module || process.argv[1]?.endsWith('ptl.js') || process.argv[1]?.endsWith('cli.js')) {
-  const code = run(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, isTTY: Boolean(process.stderr.isTTY && process.stdout.isTTY), env: process.env });
-  process.exitCode = code;
+/** Runs the CLI on this process's arguments; the `ptl` bin calls it. */
+export function main(): void {
+  const isTTY = Boolean(process.stderr.isTTY && process.stdout.isTTY);
+  process.exitCode = run(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, isTTY, env: process.env });
 }
+
+if (require.main === module) main();
