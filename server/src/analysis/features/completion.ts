@@ -15,7 +15,8 @@ import { describeUnit, parseUnitText } from '../units';
 import type { SourceRow, SourceTable } from '../../sources/types';
 import { ATTRIBUTE_WORDS } from './text';
 import { items, type BlockDecl } from './walk';
-import { flattenRows, normalize } from './workspace';
+import { normalizeName } from '../../sources';
+import { flattenRows } from './workspace';
 
 export type CompletionKind = 'keyword' | 'unit' | 'reference' | 'module' | 'snippet' | 'field' | 'enum';
 
@@ -201,7 +202,7 @@ function referenceCompletions(analysis: FileAnalysis, range: Range): Completion[
 export function undeclaredRows(analysis: FileAnalysis): { table: SourceTable; row: SourceRow }[] {
   const source = analysis.source;
   if (!source) return [];
-  const names = new Set(analysis.model.indicators.map((i) => i.name && normalize(i.name)).filter(Boolean));
+  const names = new Set(analysis.model.indicators.map((i) => i.name && normalizeName(i.name)).filter(Boolean));
   const cited = new Set<string>();
   for (const i of analysis.model.indicators) {
     for (const c of i.cites) if (c.row && !c.file) cited.add(`${c.table?.name ?? i.table?.id?.name ?? ''}\u0000${c.row.value}`);
@@ -209,7 +210,7 @@ export function undeclaredRows(analysis: FileAnalysis): { table: SourceTable; ro
   const out: { table: SourceTable; row: SourceRow }[] = [];
   for (const table of source.index.tables) {
     for (const row of flattenRows(table.rows)) {
-      if (names.has(normalize(row.name)) || cited.has(`${table.id}\u0000${row.index}`)) continue;
+      if (names.has(normalizeName(row.name)) || cited.has(`${table.id}\u0000${row.index}`)) continue;
       out.push({ table, row });
     }
   }

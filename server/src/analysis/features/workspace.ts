@@ -7,6 +7,7 @@ import type * as A from '../../../../grammar/src/ast';
 import type { Localized } from '../../../../grammar/src/message';
 import type { Range } from '../../../../grammar/src/range';
 import type { SourceIndex, SourceRow, SourceTable } from '../../sources/types';
+import { findQuote, findRow, matchName } from '../../sources';
 import type { FileAnalysis } from '../analyze';
 import type { IndicatorSymbol, ValueSymbol } from '../model';
 
@@ -97,11 +98,8 @@ export function resolveCitation(analysis: FileAnalysis, cite: A.Citation, indica
   if (!source) return undefined;
   const { index, path } = source;
   if (cite.row) {
-    const tableId = cite.table?.name ?? indicator?.table?.id?.name;
-    const table = findTable(index, tableId);
-    const row = table && findRowIn(table, cite.row.value);
-    if (!table || !row) return undefined;
-    return rowPassage(path, index, table, row);
+    const hit = findRow(index, cite.table?.name ?? indicator?.table?.id?.name, cite.row.value);
+    return hit && rowPassage(path, index, hit.table, hit.row);
   }
   if (cite.line) {
     const text = index.lines[cite.line.value - 1];
@@ -109,9 +107,9 @@ export function resolveCitation(analysis: FileAnalysis, cite: A.Citation, indica
     return { file: path, line: cite.line.value, lastLine: cite.line.value, text: text.trim(), what: { zh: `第 ${cite.line.value} 行`, en: `line ${cite.line.value}` } };
   }
   if (cite.quote) {
-    const hit = findQuoteLine(index, cite.quote.value);
+    const hit = findQuote(index, cite.quote.value);
     if (!hit) return undefined;
-    return { file: path, line: hit.line, lastLine: hit.line, column: hit.column, length: cite.quote.value.length, text: index.lines[hit.line - 1]!.trim(), what: { zh: `第 ${hit.line} 行`, en: `line ${hit.line}` } };
+    return { file: path, line: hit.line, lastLine: hit.line, column: hit.column, length: hit.length, text: index.lines[hit.line - 1]!.trim(), what: { zh: `第 ${hit.line} 行`, en: `line ${hit.line}` } };
   }
   return undefined;
 }
@@ -139,46 +137,13 @@ export function indicatorPassage(analysis: FileAnalysis, indicator: IndicatorSym
   }
   const source = analysis.source;
   if (!source || !indicator.name) return undefined;
-  const wanted = normalize(indicator.name);
-  for (const table of source.index.tables) {
-    const row = flattenRows(table.rows).find((r) => normalize(r.name) === wanted);
-    if (row) return rowPassage(source.path, source.index, table, row);
-  }
-  const prose = source.index.prose.find((p) => p.subject && normalize(p.subject) === wanted);
+  const match = matchName(indicator.name, source.index);
+  if (match.row && match.table) return rowPassage(source.path, source.index, match.table, match.row);
+  const prose = match.prose[0];
   if (prose) return { file: source.path, line: prose.line, lastLine: prose.endLine ?? prose.line, column: prose.column, length: prose.length, text: prose.sentence.trim(), what: { zh: `第 ${prose.line} 行`, en: `line ${prose.line}` } };
   return undefined;
 }
 
-export function findTable(index: SourceIndex, id: string | undefined): SourceTable | undefined {
-  const withRows = index.tables.filter((t) => t.rows.length > 0);
-  if (id === undefined) return withRows.length === 1 ? withRows[0] : undefined;
-  const wanted = normalize(id);
-  return index.tables.find((t) => t.id === id) ?? index.tables.find((t) => normalize(t.id) === wanted);
-}
-
-export function findRowIn(table: SourceTable, n: number): SourceRow | undefined {
-  return table.rows.find((r) => r.index === n) ?? flattenRows(table.rows).find((r) => r.index === n);
-}
-
 export function flattenRows(rows: SourceRow[]): SourceRow[] {
   return rows.flatMap((r) => [r, ...flattenRows(r.children)]);
-}
-
-function findQuoteLine(index: SourceIndex, quote: string): { line: number; column: number } | undefined {
-  const wanted = normalize(quote);
-  if (!wanted) return undefined;
-  for (let i = 0; i < index.lines.length; i++) {
-    const line = index.lines[i]!;
-    const at = line.indexOf(quote);
-    if (at >= 0) return { line: i + 1, column: at };
-    if (normalize(line).includes(wanted)) return { line: i + 1, column: 0 };
-  }
-  return undefined;
-}
-
-const HALF: Record<string, string> = { '，': ',', '：': ':', '；': ';', '（': '(', '）': ')', '％': '%', '。': '.', '“': '"', '”': '"' };
-
-/** Whitespace dropped and full-width punctuation folded, for matching names and quotes. */
-export function normalize(text: string): string {
-  return text.replace(/\s+/g, '').replace(/[，：；（）％。“”]/g, (c) => HALF[c] ?? c);
 }
