@@ -3,7 +3,7 @@
 // extensionTestsPath in the `payload` query parameter (code-server's CLI refuses them), and
 // exits with the code the extension host reports through window.codeAutomationExit.
 // Usage: node run-in-code-server.cjs <extensionDevelopmentPath> <extensionTestsPath> <workspaceFolder>
-// Env: CODE_SERVER, PORT (8932), ARTIFACTS (logs), TEST_TIMEOUT_MS (180000), CHROMIUM.
+// Env: CODE_SERVER, PORT (8932), ARTIFACTS (logs), TEST_TIMEOUT_MS (180000), CHROMIUM, UNTRUSTED.
 const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -14,6 +14,8 @@ const { chromium } = require('playwright-core');
 const CODE_SERVER = process.env.CODE_SERVER || path.join(__dirname, '../../.test-work/code-server/node_modules/.bin/code-server');
 const [extDev, extTests, folder] = process.argv.slice(2).map((p) => path.resolve(p));
 const PORT = Number(process.env.PORT || 8932);
+/** UNTRUSTED=1: workspace trust on and not granted (restricted mode). */
+const untrusted = !!process.env.UNTRUSTED;
 const OUT = process.env.ARTIFACTS || os.tmpdir();
 const t0 = Date.now();
 const ts = (m) => console.log(`[+${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
@@ -25,13 +27,14 @@ const get = (url) => new Promise((res) => http.get(url, (r) => { r.resume(); res
   fs.mkdirSync(path.join(tmp, 'user/User'), { recursive: true });
   fs.writeFileSync(path.join(tmp, 'user/User/settings.json'), JSON.stringify({
     'telemetry.telemetryLevel': 'off', 'update.mode': 'none', 'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false, 'security.workspace.trust.enabled': false,
+    'extensions.autoUpdate': false, 'security.workspace.trust.enabled': untrusted,
+    'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false,
     'workbench.startupEditor': 'none', 'git.enabled': false,
   }));
   const report = path.join(tmp, 'mocha.txt');
   const cs = spawn(CODE_SERVER, ['--bind-addr', `127.0.0.1:${PORT}`, '--auth', 'none',
     '--user-data-dir', path.join(tmp, 'user'), '--extensions-dir', path.join(tmp, 'ext'),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check', ...(untrusted ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override', '--ignore-last-opened'],
   { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_DATA_HOME: path.join(tmp, 'xdg-data'), XDG_CACHE_HOME: path.join(tmp, 'xdg-cache'), MOCHA_REPORT_FILE: report } });
   const csLog = [];

@@ -3,7 +3,7 @@
 //   1. code-server 4.100.3 (VS Code 1.100.3) into .test-work/code-server (cached),
 //   2. the .vsix (scripts/package-vsix.mjs), unpacked: the suite runs against the packaged bits,
 //   3. the mocha suite (test/vscode/suite) in code-server's extension host (must pass),
-//   4. the negative control (must FAIL: proves a broken harness cannot report success),
+//   4. the restricted-mode suite (folder opened untrusted), then the negative control (must FAIL: proves a broken harness cannot report success),
 //   5. the UI smoke: the .vsix installed with --install-extension, a real workbench in headless
 //      Chromium, screenshots in .test-work/screenshots/.
 // Exits non-zero when anything fails. Needs Debian packages chromium, libkrb5-dev, ripgrep.
@@ -51,7 +51,7 @@ step('unpack + bundle the suite + fixture workspace', () => {
   rmSync(unpacked, { recursive: true, force: true });
   execFileSync('python3', ['-m', 'zipfile', '-e', vsix, unpacked]);
   return build({
-    entryPoints: ['index', 'extension.suite', 'negative.suite'].map((f) => join(here, 'suite', `${f}.ts`)),
+    entryPoints: ['index', 'extension.suite', 'restricted.suite', 'negative.suite'].map((f) => join(here, 'suite', `${f}.ts`)),
     outdir: join(here, 'out'),
     bundle: true,
     platform: 'node',
@@ -77,6 +77,9 @@ if (!only || only === 'suite') {
   const r = step('mocha suite in VS Code (code-server)', () =>
     node([runner, extPath, join(here, 'out/index'), freshWorkspace('ws-suite')], { env: { ...process.env, PORT: '8932', ARTIFACTS: work }, timeout: 5 * 60_000 }));
   if (r.status !== 0) { failed = true; console.error(`mocha suite FAILED (exit ${r.status})`); }
+  const t = step('restricted-mode suite (untrusted folder)', () =>
+    node([runner, extPath, join(here, 'out/index'), freshWorkspace('ws-restricted')], { env: { ...process.env, PORT: '8932', ARTIFACTS: join(work, 'restricted'), PTL_TEST_SUITE: 'restricted', UNTRUSTED: '1' }, timeout: 5 * 60_000 }));
+  if (t.status !== 0) { failed = true; console.error(`restricted-mode suite FAILED (exit ${t.status})`); }
   const n = step('negative control (must fail)', () =>
     node([runner, extPath, join(here, 'out/index'), freshWorkspace('ws-negative')], { env: { ...process.env, PORT: '8932', ARTIFACTS: join(work, 'negative'), PTL_TEST_SUITE: 'negative' }, timeout: 5 * 60_000 }));
   if (n.status === 0) { failed = true; console.error('negative control PASSED: the harness does not report failures'); }

@@ -2,7 +2,8 @@
  * The mocha entry VS Code's extension host calls (extensionTestsPath): exports run().
  * The spec reporter's output also goes to $MOCHA_REPORT_FILE, because a remote extension
  * host's console (code-server) does not reach the runner's terminal.
- * PTL_TEST_SUITE=negative runs only the negative control, which must fail.
+ * PTL_TEST_SUITE=negative runs only the negative control, which must fail; =restricted the
+ * restricted-mode suite (the runner opens the folder untrusted).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -21,8 +22,8 @@ export function run(): Promise<void> {
     };
   }
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60000, reporter: 'spec' });
-  const negative = process.env.PTL_TEST_SUITE === 'negative';
-  mocha.addFile(path.join(__dirname, negative ? 'negative.suite.js' : 'extension.suite.js'));
+  // PTL_TEST_SUITE: extension (default) | restricted (an untrusted workspace) | negative (must fail)
+  mocha.addFile(path.join(__dirname, `${process.env.PTL_TEST_SUITE || 'extension'}.suite.js`));
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} tests failed.`)) : resolve()));
   });
