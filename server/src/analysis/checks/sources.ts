@@ -81,7 +81,8 @@ function nameMatch(ctx: CheckContext, indicator: IndicatorSymbol): RowMatch | un
   if (!source || !name) return undefined;
   const match = matchName(name, source.index);
   if (match.row) return { row: match.row, table: match.table, source };
-  if (match.prose.length > 0) return undefined;
+  // Named in a sentence without a year or number: the name is still the plan's own.
+  if (match.prose.length > 0 || findQuote(source.index, name)) return undefined;
   const at = nameField?.value ?? indicator.decl.title ?? indicator.decl.id;
   if (!at) return undefined;
   const suggestions = match.suggestions;
