@@ -149,7 +149,23 @@ export function registerCommands(context: vscode.ExtensionContext, engine: Engin
     vscode.commands.registerCommand('ptl.showSource', () => showSource(engine)),
     vscode.commands.registerCommand('ptl.explainRule', (id?: unknown) => explainRule(context, id)),
     vscode.commands.registerCommand('ptl.restartServer', () => restart()),
+    // "Explain rule …" next to the server's own fixes, for every PTL diagnostic under the cursor.
+    vscode.languages.registerCodeActionsProvider({ language: 'ptl' }, { provideCodeActions: explainActions }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
   );
+}
+
+function explainActions(_document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  const ids = new Set<string>();
+  for (const d of context.diagnostics) {
+    const code = typeof d.code === 'object' ? String(d.code.value) : d.code !== undefined ? String(d.code) : undefined;
+    if (code && isRuleId(code)) ids.add(code);
+  }
+  return [...ids].map((id) => {
+    const action = new vscode.CodeAction(vscode.l10n.t('Explain rule {0}', id), vscode.CodeActionKind.QuickFix);
+    action.command = { command: 'ptl.explainRule', title: action.title, arguments: [id] };
+    action.diagnostics = context.diagnostics.filter((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)) === id);
+    return action;
+  });
 }
 
 async function openDashboard(dashboard: Dashboard, uri?: vscode.Uri): Promise<boolean> {

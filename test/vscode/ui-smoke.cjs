@@ -71,9 +71,8 @@ const check = (name, ok, detail = '') => { checks.push([name, ok]); console.log(
       await page.keyboard.press('Enter');
     }
     const word = page.locator(`${editor} .view-lines .view-line span span`, { hasText: new RegExp(`^${text}$`) }).filter({ visible: true }).first();
-    await word.waitFor({ timeout: 20000 });
-    const b = await word.boundingBox();
-    await page.mouse.move(b.x + Math.min(20, b.width / 2), b.y + b.height / 2);
+    // hover() re-resolves the element if the editor re-renders the line (semantic tokens arriving)
+    await word.hover({ timeout: 20000 });
   };
   let ok = true;
   try {

@@ -142,6 +142,14 @@ suite('PTL extension in VS Code', () => {
     assert.match(fs.readFileSync(uri.fsPath, 'utf8'), /binding-target-missed/);
   });
 
+  test('a PTL diagnostic offers "Explain rule" as a code action', async () => {
+    const missed = vscode.languages.getDiagnostics(fixture()).find((x) => codeOf(x) === 'binding-target-missed')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', fixture(), missed.range);
+    const explain = actions.find((a) => a.command?.command === 'ptl.explainRule');
+    assert.ok(explain, `actions: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.deepEqual(explain.command!.arguments, ['binding-target-missed']);
+  });
+
   test('Import indicators from a plan writes a .ptl beside it and opens it', async () => {
     const plan = vscode.Uri.joinPath(folder(), 'import-me.txt');
     const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('ptl.importPlan', plan);
