@@ -99,7 +99,7 @@ export function resolveColumns(words: HeaderWord[]): Column[] {
   const bare = words.filter((w) => w.role === 'year');
   const hasBaseline = words.some((w) => w.role === 'baseline');
   const hasTarget = words.some((w) => w.role === 'target');
-  const minYear = Math.min(...bare.map((w) => w.year!));
+  const minYear = bare.reduce((m, w) => Math.min(m, w.year!), Infinity);
   return words.map((w) => {
     if (w.role !== 'year') return w.year === undefined ? { role: w.role } : { role: w.role, year: w.year };
     let role: ColumnRole;

@@ -47,7 +47,8 @@ export function findProse(lines: string[], skip: (i: number) => boolean): ProseT
   for (const p of paragraphs(lines, skip)) {
     // Most paragraphs state no year at all; skip them before splitting.
     if (!/年/.test(p.text)) continue;
-    for (const s of sentences(p)) if (s.text.includes('年')) out.push(...sentenceTargets(s));
+    // Loops, not `push(...)`: a hostile sentence may hold more targets than a call has arguments.
+    for (const s of sentences(p)) if (s.text.includes('年')) for (const t of sentenceTargets(s)) out.push(t);
   }
   return out;
 }
@@ -88,7 +89,8 @@ function sentenceTargets(s: Sentence): ProseTarget[] {
 /** The clause text just before a year phrase (`城市低保标准到2025年达到…`). */
 function clauseBefore(text: string, at: number): { start: number; text: string } {
   let a = at;
-  while (a > 0 && !'，,；;：:。'.includes(text[a - 1]!)) a--;
+  // Bounded: a sentence of a million characters has many year phrases.
+  while (a > 0 && at - a < MAX_SUBJECT_SCAN && !'，,；;：:。'.includes(text[a - 1]!)) a--;
   return { start: a, text: text.slice(a, at) };
 }
 
@@ -98,7 +100,7 @@ function segmentTargets(text: string, from: number, to: number, before: { start:
   let first = true;
   for (let k = from; k <= to; k++) {
     if (k < to && !'，,：:'.includes(text[k]!)) continue;
-    if (k > a) out.push(...clauseTargets(text, a, k, first ? before : undefined));
+    if (k > a) for (const f of clauseTargets(text, a, k, first ? before : undefined)) out.push(f);
     if (k > a) first = false;
     a = k + 1;
   }
@@ -273,8 +275,7 @@ function readValues(clause: string, i: number, a: number, op: SourceOp | undefin
   while (out.length < 12) {
     const v = readValue(clause, k, a);
     if (!v) break;
-    v.op = v.op ?? op;
-    if (v.op === undefined) delete v.op;
+    if (v.op === undefined && op !== undefined) v.op = op;
     out.push(v);
     k = v.end - a;
     const sep = skipSpaces(clause, k);

@@ -70,7 +70,7 @@ export function recordsAt(lines: string[], i: number, kind: SplitKind): { record
         k--;
         break;
       }
-      for (const r of splitLine(lines[k]!, k + 1)) if (r.kind === 'html') cells.push(...r.cells);
+      for (const r of splitLine(lines[k]!, k + 1)) if (r.kind === 'html') for (const c of r.cells) cells.push(c);
       if (/<\/tr/i.test(lines[k]!)) break;
     }
     return { records: [{ kind: 'html', cells }], last: Math.min(k, lines.length - 1) };
@@ -125,7 +125,8 @@ class RecordReader {
     else this.addTop(row, n);
     this.lastName = a.name;
     this.bare = !child && a.values.length === 0 && !a.attribute ? a : undefined;
-    this.lastLine = Math.max(this.lastLine, row.lastLine, ...row.children.map((c) => c.lastLine));
+    this.lastLine = Math.max(this.lastLine, row.lastLine);
+    for (const c of row.children) this.lastLine = Math.max(this.lastLine, c.lastLine);
     return true;
   }
 
@@ -173,7 +174,6 @@ class RecordReader {
     if (!row.attribute && parent.attribute) row.attribute = parent.attribute;
     // `其中：城市` / `农村` share the parent's unit unless they state their own.
     if (!row.unit && parent.unit) row.unit = parent.unit;
-    delete row.number;
     parent.children.push(row);
   }
 

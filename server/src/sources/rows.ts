@@ -166,10 +166,11 @@ function makeRow(a: Assigned, values: Array<{ column: Column; value: SourceValue
       if (column.year !== undefined) row.actualYear = column.year;
     } else if (column.role === 'target') {
       row.target = value;
-      if (column.year !== undefined) row.targetYear = column.year;
-      else delete row.targetYear;
     }
   }
+  // The target and its year are the last target column's.
+  const lastTarget = targets[targets.length - 1];
+  if (lastTarget?.column.year !== undefined) row.targetYear = lastTarget.column.year;
   if (targets.length > 1 && targets.every((t) => t.column.year !== undefined)) {
     row.targets = {};
     for (const t of targets) row.targets[t.column.year!] = t.value;
@@ -178,9 +179,10 @@ function makeRow(a: Assigned, values: Array<{ column: Column; value: SourceValue
   if (attribute) row.attribute = attribute;
   // Not the category: a merged category cell belongs to every row under it.
   const cells = [a.number, nameCell, a.unit, a.attribute].filter((c) => c !== undefined);
-  const lines = [...cells.map((c) => c.line), ...values.map((v) => v.value.line)];
-  row.firstLine = Math.min(...lines);
-  row.lastLine = Math.max(...lines);
+  for (const line of [...cells.map((c) => c.line), ...values.map((v) => v.value.line)]) {
+    row.firstLine = Math.min(row.firstLine, line);
+    row.lastLine = Math.max(row.lastLine, line);
+  }
   return row;
 }
 

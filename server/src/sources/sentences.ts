@@ -24,6 +24,14 @@ export interface Paragraph {
   pieces: Piece[];
 }
 
+/** A paragraph being built: its text in parts (joined once), its last line apart. */
+interface Building {
+  parts: string[];
+  length: number;
+  last: string;
+  pieces: Piece[];
+}
+
 export interface Sentence {
   text: string;
   /** Offset of the sentence in its paragraph. */
@@ -39,8 +47,8 @@ const MIN_JOIN = 20;
 
 /** The paragraphs of `lines`, skipping lines for which `skip(i)` holds (tables). */
 export function paragraphs(lines: string[], skip: (i: number) => boolean): Paragraph[] {
-  const out: Paragraph[] = [];
-  let cur: Paragraph | undefined;
+  const out: Building[] = [];
+  let cur: Building | undefined;
   let blanks = 0;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
@@ -55,22 +63,23 @@ export function paragraphs(lines: string[], skip: (i: number) => boolean): Parag
     const piece = cleanLine(raw, i + 1);
     if (piece.text === '') continue;
     const heading = isHeading(piece.text, raw) || parseCaption(piece.text) !== undefined;
-    if (cur && blanks <= 2 && !heading && joinable(cur.text)) {
+    if (cur && blanks <= 2 && !heading && joinable(cur)) {
       append(cur, piece);
     } else {
-      cur = { text: '', pieces: [] };
+      cur = { parts: [], length: 0, last: '', pieces: [] };
       append(cur, piece);
       out.push(cur);
     }
     if (heading) cur = undefined;
     blanks = 0;
   }
-  return out;
+  return out.map((b) => ({ text: b.parts.join(''), pieces: b.pieces }));
 }
 
-function joinable(text: string): boolean {
-  const last = lastVisible(text);
-  return text.length >= MIN_JOIN && last !== -1 && !LINE_END_STOP.has(last);
+/** Looks at the last line only: re-reading a growing paragraph would be quadratic. */
+function joinable(b: Building): boolean {
+  const last = lastVisible(b.last);
+  return b.length >= MIN_JOIN && last !== -1 && !LINE_END_STOP.has(last);
 }
 
 function lastVisible(text: string): number {
@@ -78,9 +87,11 @@ function lastVisible(text: string): number {
   return -1;
 }
 
-function append(p: Paragraph, piece: { text: string; line: number; column: number; cols?: number[] }): void {
-  p.pieces.push({ at: p.text.length, line: piece.line, column: piece.column, length: piece.text.length, ...(piece.cols ? { cols: piece.cols } : {}) });
-  p.text += piece.text;
+function append(b: Building, piece: { text: string; line: number; column: number; cols?: number[] }): void {
+  b.pieces.push({ at: b.length, line: piece.line, column: piece.column, length: piece.text.length, ...(piece.cols ? { cols: piece.cols } : {}) });
+  b.parts.push(piece.text);
+  b.length += piece.text.length;
+  b.last = piece.text;
 }
 
 /**
@@ -135,8 +146,8 @@ export interface Position {
   column: number;
 }
 
-/** Line and column of a paragraph offset. */
-export function positionOf(p: Paragraph, offset: number): Position {
+/** Index of the piece holding a paragraph offset (binary search). */
+function pieceIndex(p: Paragraph, offset: number): number {
   let lo = 0;
   let hi = p.pieces.length - 1;
   while (lo < hi) {
@@ -144,16 +155,20 @@ export function positionOf(p: Paragraph, offset: number): Position {
     if (p.pieces[mid]!.at <= offset) lo = mid;
     else hi = mid - 1;
   }
-  const piece = p.pieces[lo]!;
+  return lo;
+}
+
+/** Line and column of a paragraph offset. */
+export function positionOf(p: Paragraph, offset: number): Position {
+  const piece = p.pieces[pieceIndex(p, offset)]!;
   const d = Math.min(offset - piece.at, piece.length);
   if (piece.cols) return { line: piece.line, column: d < piece.cols.length ? piece.cols[d]! : (piece.cols[piece.cols.length - 1] ?? piece.column) + 1 };
   return { line: piece.line, column: piece.column + d };
 }
 
-/** The end of the piece (line) holding `offset`, as a column: where a location broken over lines stops. */
+/** The end of the line holding `offset`, as a column: where a location broken over lines stops. */
 export function lineEndOf(p: Paragraph, offset: number): Position {
-  const pos = positionOf(p, offset);
-  const piece = p.pieces.find((x) => x.line === pos.line)!;
-  const end = positionOf(p, piece.at + piece.length - 1);
-  return { line: pos.line, column: end.column + 1 };
+  const piece = p.pieces[pieceIndex(p, offset)]!;
+  const end = positionOf(p, piece.at + Math.max(piece.length - 1, 0));
+  return { line: piece.line, column: end.column + 1 };
 }

@@ -56,6 +56,12 @@ class TableFinder {
   private readonly cleaned: Array<string | undefined>;
   private readonly tables: SourceTable[] = [];
   private uncaptioned = 0;
+  /**
+   * The last line of a run of header words that did not make a header (lenient and
+   * strict reading): later lines inside the run are not tried again, which keeps a
+   * file of ten thousand `序号` lines linear.
+   */
+  private failedRun = { lenient: -1, strict: -1 };
 
   constructor(private readonly lines: string[]) {
     this.cleaned = new Array(lines.length);
@@ -199,6 +205,16 @@ class TableFinder {
 
   /** One header word per line, possibly split over lines (`2020年` / `目标值`). */
   private lineHeader(i: number, strict: boolean): HeaderHit | undefined {
+    if (i <= this.failedRun.lenient || (strict && i <= this.failedRun.strict)) return undefined;
+    const hit = this.lineHeaderRun(i, strict);
+    if (!hit.hit && hit.last > i) {
+      if (strict) this.failedRun.strict = hit.last;
+      else this.failedRun.lenient = hit.last;
+    }
+    return hit.hit;
+  }
+
+  private lineHeaderRun(i: number, strict: boolean): { hit?: HeaderHit; last: number } {
     const texts: string[] = [];
     let j = i;
     let last = i;
@@ -217,11 +233,11 @@ class TableFinder {
       last = j;
       j++;
     }
-    if (texts.length < 2) return undefined;
+    if (texts.length < 2) return { last };
     const columns = parseHeader(texts, true);
-    if (!columns || (strict && columns.length < 3)) return undefined;
+    if (!columns || (strict && columns.length < 3)) return { last };
     const blankSeparated = gaps >= texts.length - 1;
-    return { columns, mode: 'lines', kind: 'single', first: i, last, pending: [], cells: [], blankSeparated };
+    return { hit: { columns, mode: 'lines', kind: 'single', first: i, last, pending: [], cells: [], blankSeparated }, last };
   }
 
   /**
@@ -310,7 +326,7 @@ class TableFinder {
       }
       if (this.isBoundary(j) || line.length > 400 || line.includes('。')) break;
       blanks = 0;
-      cells.push(...splitTokens(line, j + 1));
+      for (const c of splitTokens(line, j + 1)) cells.push(c);
     }
     return cells;
   }

@@ -99,6 +99,27 @@ export function scaled(written: number, scale: number | undefined): number {
  * all (no number, no comparison, no Han characters).
  */
 export function parseValue(text: string): ValueFields | undefined {
+  const hit = memo.get(text);
+  if (hit !== undefined || memo.has(text)) return hit && { ...hit };
+  const v = parse(text);
+  remember(memo, text, v);
+  return v && { ...v };
+}
+
+/**
+ * Cells repeat (`—`, `预期性`, `100`): results are memoized, in maps cleared when they
+ * grow, so a long-running server does not accumulate every document's cells.
+ */
+const memo = new Map<string, ValueFields | undefined>();
+const kinds = new Map<string, CellKind>();
+
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  if (key.length > 64) return;
+  if (map.size >= 10_000) map.clear();
+  map.set(key, value);
+}
+
+function parse(text: string): ValueFields | undefined {
   let s = removeSpaces(fold(text));
   if (s === '' || NONE.test(s)) return { text, none: true };
   let cumulative = false;
@@ -142,8 +163,18 @@ function qualitative(text: string, op: SourceOp | undefined, rest: string): Valu
 
 /** A value with the cell's location. */
 export function cellValue(cell: Cell): SourceValue {
-  const v = parseValue(cell.text.replace(/\n/g, ' ')) ?? { text: cell.text };
-  return { ...v, text: cell.text.replace(/\n/g, ' '), line: cell.line, column: cell.column, length: cell.length };
+  const text = cell.text.includes('\n') ? cell.text.replace(/\n/g, ' ') : cell.text;
+  const v = parseValue(text);
+  const out: SourceValue = { text, line: cell.line, column: cell.column, length: cell.length };
+  if (!v) return out;
+  if (v.op !== undefined) out.op = v.op;
+  if (v.value !== undefined) out.value = v.value;
+  if (v.unit !== undefined) out.unit = v.unit;
+  if (v.none) out.none = true;
+  if (v.cumulative) out.cumulative = true;
+  if (v.written !== undefined) out.written = v.written;
+  if (v.scale !== undefined) out.scale = v.scale;
+  return out;
 }
 
 export type CellKind = 'empty' | 'none' | 'attribute' | 'number' | 'value' | 'qualitative' | 'unit' | 'text';
@@ -162,6 +193,14 @@ const QUALITATIVE_START = /^(?:不低于|不少于|不高于|不超过|不小于
  * a value; the table reader decides from context.
  */
 export function cellKind(text: string): CellKind {
+  const hit = kinds.get(text);
+  if (hit !== undefined) return hit;
+  const kind = kindOf(text);
+  remember(kinds, text, kind);
+  return kind;
+}
+
+function kindOf(text: string): CellKind {
   const s = removeSpaces(fold(text));
   if (s === '') return 'empty';
   if (NONE.test(s)) return 'none';
