@@ -4,6 +4,6 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/real-clients/**', 'node_modules/**'],
-    testTimeout: 20000,
+    testTimeout: 60000,
   },
 });
