@@ -11,7 +11,7 @@ function slice(ix: SourceIndex, loc: SourceLocation): string {
 }
 
 function stripMarkup(s: string): string {
-  return s.replace(/<[^<>]{1,100}>/g, ' ').replace(/\*\*/g, '').replace(/\s+/g, '');
+  return s.replace(/<[^<>]{1,100}>/g, ' ').replace(/&(?:nbsp|amp|lt|gt|quot);/g, ' ').replace(/\*\*/g, '').replace(/\s+/g, '');
 }
 
 function checkRow(ix: SourceIndex, row: SourceRow): void {
