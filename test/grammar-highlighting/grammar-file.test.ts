@@ -48,12 +48,10 @@ describe('ptl.tmLanguage.json', () => {
     for (const name of includes) expect(grammar.repository, name).toHaveProperty([name]);
   });
 
-  it('tokenizes long lines in linear time (a regex tried at every letter of a word would take seconds)', async () => {
+  // A regex tried at every letter of a long word makes this quadratic: it would hit the test's timeout.
+  it('tokenizes very long lines to the end', async () => {
     const grammar = await loadGrammar();
-    tokenize(grammar, 'warm 目标值 1');
     const lines = ['a'.repeat(20000), '许'.repeat(20000), '目标值'.repeat(7000), '省意见.'.repeat(5000), '约束性 55% '.repeat(2000)];
-    const started = performance.now();
-    for (const line of lines) tokenize(grammar, line);
-    expect(performance.now() - started).toBeLessThan(4000);
+    for (const line of lines) expect(tokenize(grammar, line).at(-1)?.end).toBe(line.length);
   });
 });
