@@ -38,6 +38,7 @@ if (!existsSync('/usr/bin/chromium') && !process.env.CHROMIUM) {
   console.error('needs Debian chromium (apt-get install -y chromium libkrb5-dev ripgrep)');
   process.exit(1);
 }
+if (!only || only === 'ui') rmSync(shots, { recursive: true, force: true }); // no stale screenshots
 mkdirSync(shots, { recursive: true });
 
 step('code-server', () => execFileSync('bash', [join(here, 'install-code-server.sh'), csDir], { stdio: 'inherit', timeout: 10 * 60_000 }));
