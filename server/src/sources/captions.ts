@@ -52,3 +52,14 @@ export function isHeading(clean: string, raw: string): boolean {
   if (/^\s*#{1,6}\s?\S/.test(raw.slice(0, 20))) return true;
   return clean.length <= 60 && HEADING.test(clean);
 }
+
+const CHAPTER = /^第[一二三四五六七八九十百零〇0-9]{1,4}[章节篇部编]/;
+
+/**
+ * A heading that ends a table: a chapter or section (`第三章`), a markdown heading. Not
+ * `一、社会救助`, which inside a table is a category row.
+ */
+export function isChapterHeading(clean: string, raw: string): boolean {
+  if (/^\s*#{1,6}\s?\S/.test(raw.slice(0, 20))) return true;
+  return clean.length <= 60 && CHAPTER.test(clean);
+}

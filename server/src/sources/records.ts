@@ -16,7 +16,7 @@ import { assignCells, buildRow, isNameLike, type Assigned, type RowContext } fro
 
 export interface RecordSource {
   lines: string[];
-  /** Cleaned text of a line (0-based index), for captions and headings. */
+  /** Whether line `index` (0-based) is a caption or chapter heading, which ends any table. */
   isBoundary: (index: number) => boolean;
 }
 

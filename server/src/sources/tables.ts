@@ -20,7 +20,7 @@ import type { SourceTable } from './types';
 import { lineCell, splitLine, splitTokens, type Cell, type LineRecord, type SplitKind } from './cells';
 import { classifyHeader, parseHeader, resolveColumns, isUsableHeader, type Column, type HeaderWord } from './headers';
 import { isBlank } from './chars';
-import { captionAt, isHeading, parseCaption, type Caption } from './captions';
+import { captionAt, isChapterHeading, parseCaption, type Caption } from './captions';
 import { readRecords, recordsAt } from './records';
 import { readStream } from './stream';
 import type { RowContext } from './rows';
@@ -149,7 +149,7 @@ class TableFinder {
 
   private isBoundary(i: number): boolean {
     const text = this.clean(i);
-    return parseCaption(text) !== undefined || isHeading(text, this.lines[i]!);
+    return parseCaption(text) !== undefined || isChapterHeading(text, this.lines[i]!);
   }
 
   // ── headers ──────────────────────────────────────────────────────────────
