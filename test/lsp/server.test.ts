@@ -114,6 +114,24 @@ describe('diagnostics', () => {
   });
 });
 
+describe('trust and settings', () => {
+  it('reads no plan text in an untrusted workspace: no source findings, the rest still checked', async () => {
+    const s = await withFile(PTL, { initializationOptions: { trusted: false } });
+    const d = await s.diagnostics('xc.ptl');
+    const codes = d.diagnostics.map((x) => x.code);
+    expect(codes).toContain('binding-target-missed');
+    expect(codes.filter((c) => /source|citation/.test(String(c)))).toEqual([]);
+  });
+
+  it('applies ptl.* settings changes without a restart when no ptl.config.json decides', async () => {
+    const s = await withFile(PTL);
+    await s.diagnostics('xc.ptl', (p) => p.diagnostics.some((x) => x.code === 'binding-target-missed'));
+    await s.conn.sendNotification('workspace/didChangeConfiguration', { settings: { ptl: { rules: { 'binding-target-missed': 'warning', 'source-row-undeclared': 'off' } } } });
+    const d = await s.diagnostics('xc.ptl', (p) => p.diagnostics.some((x) => x.code === 'binding-target-missed' && x.severity === 2));
+    expect(d.diagnostics.some((x) => x.code === 'source-row-undeclared')).toBe(false);
+  });
+});
+
 const HOVERS: Array<[string, string, string]> = [
   [
     'indicator id',

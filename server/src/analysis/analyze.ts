@@ -34,6 +34,8 @@ export interface AnalyzeOptions {
   /** The configured severity of a rule, `off` to drop its findings. */
   severityOf(rule: string): Severity | 'off';
   isRule(id: string): boolean;
+  /** False in an untrusted workspace: plan texts are not read, so source rules stay silent. */
+  readSources?: boolean;
 }
 
 export interface FileAnalysis {
@@ -172,6 +174,7 @@ export class Analyzer {
   }
 
   private loadSource(from: string, written: string, at: A.Span, ctx: CheckContext): LoadedSource | undefined {
+    if (this.options.readSources === false) return undefined;
     const resolved = resolveInside(from, written, this.options.roots, (p) => this.host.realPath(p));
     if (!resolved.ok) {
       ctx.report('source-outside-workspace', at.range, outsideFinding(from, at.range, written).message);

@@ -38,7 +38,7 @@ import { formatEdits } from '../../../grammar/src/format';
 import { normalizeLocale, pick, type Locale, type Localized } from '../../../grammar/src/message';
 import { Analyzer, type FileAnalysis, type Host } from '../analysis/analyze';
 import * as F from '../analysis/features';
-import type { Finding } from '../analysis/finding';
+import type { Finding, Severity } from '../analysis/finding';
 import { resolveInside } from '../analysis/paths';
 import { isRuleId } from '../analysis/rules';
 import { effectiveSeverity, findConfigFile, parseConfig, type ResolvedConfig } from '../config';
@@ -61,6 +61,26 @@ interface Workspace {
 
 type Mode = 'push' | 'pull' | 'both';
 
+/** The `ptl.*` settings the editor sends; anything malformed is ignored. */
+interface EditorSettings {
+  rules?: Record<string, Severity | 'off'>;
+  tolerance?: number;
+}
+
+const SEVERITIES = new Set(['off', 'hint', 'info', 'warning', 'error']);
+
+function readSettings(raw: unknown): EditorSettings {
+  const value = (raw ?? {}) as { rules?: unknown; tolerance?: unknown };
+  const settings: EditorSettings = {};
+  if (typeof value.tolerance === 'number' && value.tolerance >= 0 && value.tolerance <= 1) settings.tolerance = value.tolerance;
+  if (value.rules && typeof value.rules === 'object') {
+    settings.rules = Object.fromEntries(
+      Object.entries(value.rules as Record<string, unknown>).filter(([id, v]) => isRuleId(id) && typeof v === 'string' && SEVERITIES.has(v)),
+    ) as EditorSettings['rules'];
+  }
+  return settings;
+}
+
 export class PtlServer {
   readonly documents = new TextDocuments(TextDocument);
   private locale: Locale = 'zh-CN';
@@ -75,6 +95,10 @@ export class PtlServer {
   private readonly published = new Set<string>();
   private generation = 0;
   private refreshSupport = false;
+  private configurationSupport = false;
+  /** In an untrusted workspace the server reads no plan text. */
+  private trusted = true;
+  private settings: EditorSettings = {};
   private readonly faults = new Set((process.env.PTL_LSP_FAULT ?? '').split(',').filter(Boolean));
 
   readonly host: Host = {
@@ -94,6 +118,7 @@ export class PtlServer {
       return r.ok && this.host.realPath(r.path) !== undefined ? r.path : undefined;
     },
     sourceIndex: (path) => {
+      if (!this.trusted) return undefined;
       const cached = this.sourceIndexes.get(path);
       if (cached) return cached;
       const bytes = this.host.readBytes(path);
@@ -113,6 +138,7 @@ export class PtlServer {
     this.documents.onDidChangeContent((e) => this.changed(e.document.uri));
     this.documents.onDidClose((e) => this.closed(e.document.uri));
     c.onDidChangeWatchedFiles((e) => this.safeNotify('didChangeWatchedFiles', () => this.watched(e.changes)));
+    c.onDidChangeConfiguration((e) => this.safeNotify('didChangeConfiguration', () => this.configurationChanged(e.settings)));
 
     c.onHover(this.safe('hover', null, (p) => {
       const a = this.analysisOf(p.textDocument.uri);
@@ -227,6 +253,14 @@ export class PtlServer {
         return [{ kind: DocumentDiagnosticReportKind.Full, uri: pathToUri(path), version: doc?.version ?? null, resultId: this.keyFor(path), items: this.diagnosticsOf(a) }];
       }),
     })));
+    // Test-only: the server's own text and version of every open document, and its memory
+    // after a GC when the process runs with --expose-gc. Enabled by initializationOptions.testing.
+    c.onRequest('ptl/test/state', () => {
+      if (!this.testing) throw new ResponseError(ErrorCodes.MethodNotFound, 'ptl/test/state needs initializationOptions.testing');
+      (globalThis as { gc?: () => void }).gc?.();
+      const documents = Object.fromEntries(this.documents.all().map((d) => [d.uri, { version: d.version, text: d.getText() }]));
+      return { documents, memory: process.memoryUsage() };
+    });
     this.documents.listen(c);
     c.listen();
   }
@@ -234,7 +268,11 @@ export class PtlServer {
   // ---- lifecycle ----
 
   private initialize(params: InitializeParams): InitializeResult {
-    const options = (params.initializationOptions ?? {}) as { locale?: string; diagnostics?: Mode };
+    const options = (params.initializationOptions ?? {}) as { locale?: string; diagnostics?: Mode; testing?: boolean; trusted?: boolean; settings?: unknown };
+    this.testing = options.testing === true;
+    this.trusted = options.trusted !== false;
+    this.settings = readSettings(options.settings);
+    this.configurationSupport = !!params.capabilities.workspace?.configuration;
     this.locale = normalizeLocale(options.locale ?? params.locale ?? undefined);
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p) ?? [];
     const rootUri = params.rootUri ? uriToPath(params.rootUri) : undefined;
@@ -243,6 +281,7 @@ export class PtlServer {
     this.mode = options.diagnostics ?? (pull ? 'pull' : 'push');
     this.refreshSupport = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
     this.watchDynamically = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    this.folderEvents = !!params.capabilities.workspace?.workspaceFolders;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -270,6 +309,9 @@ export class PtlServer {
   }
 
   private watchDynamically = false;
+  /** The client sends workspace folder changes; subscribing otherwise throws. */
+  private folderEvents = false;
+  private testing = false;
 
   private initialized(): void {
     if (this.watchDynamically) {
@@ -279,7 +321,7 @@ export class PtlServer {
         })
         .catch((e) => this.log(`watcher registration failed: ${String(e)}`));
     }
-    this.connection.workspace.onDidChangeWorkspaceFolders?.((e) => this.safeNotify('workspaceFolders', () => {
+    if (this.folderEvents) this.connection.workspace.onDidChangeWorkspaceFolders((e) => this.safeNotify('workspaceFolders', () => {
       const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
       this.roots = [...this.roots.filter((r) => !removed.has(r)), ...e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p)];
       this.workspaces.clear();
@@ -341,11 +383,14 @@ export class PtlServer {
     if (existing) return existing;
     const text = configFile ? this.host.readText(configFile) : undefined;
     const { config, findings } = text !== undefined && configFile ? parseConfig(text, configFile) : parseConfig('{}', '');
+    // ptl.config.json decides when there is one; the editor's settings fill in otherwise.
+    const settings = configFile ? {} : this.settings;
     const analyzer = new Analyzer(this.host, {
       roots: [root],
-      tolerance: config.tolerance,
-      severityOf: (rule) => effectiveSeverity(config, rule),
+      tolerance: settings.tolerance ?? config.tolerance,
+      severityOf: (rule) => settings.rules?.[rule] ?? effectiveSeverity(config, rule),
       isRule: isRuleId,
+      readSources: this.trusted,
     });
     const w: Workspace = { root, configFile, config, configFindings: configFile ? findings : [], analyzer };
     this.workspaces.set(key, w);
@@ -422,6 +467,17 @@ export class PtlServer {
       this.published.delete(path);
     }
     this.recheck(new Set([...this.dependents(path), ...(this.ptlFiles.has(path) ? [path] : [])]));
+  }
+
+  /** New editor settings: rebuild the workspaces and re-check everything. */
+  private async configurationChanged(pushed: unknown): Promise<void> {
+    const section = (pushed as { ptl?: unknown } | undefined)?.ptl;
+    const pulled = section === undefined && this.configurationSupport ? await this.connection.workspace.getConfiguration('ptl') : undefined;
+    this.settings = readSettings(section ?? pulled);
+    this.generation++;
+    this.workspaces.clear();
+    this.cache.clear();
+    this.recheck(this.allPtlFiles());
   }
 
   private watched(changes: { uri: string; type: FileChangeType }[]): void {
