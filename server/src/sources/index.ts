@@ -1,6 +1,14 @@
 /**
  * The source index: what a plan's text says, found once and queried by the checker,
  * the hover and the importer. Pure: text or bytes in, data out (no fs, no protocol).
+ *
+ *   indexSourceBytes(bytes)        decode (decode.ts) + indexSource
+ *   indexSource(text, encoding?)   lines, tables (tables.ts), prose targets (prose.ts)
+ *   findRow / findTable / findLine / findQuote   resolve `cite` forms
+ *   matchName / normalizeName      `name "…"` against row names and prose subjects
+ *
+ * Conventions: lines 1-based, columns 0-based UTF-16; a value's `value` has its 万/亿
+ * applied and its `unit` is what follows the scale (`3.3万张` → 33000, `张`).
  */
 import type { ProseTarget, SourceIndex, SourceLocation, SourceRow, SourceTable } from './types';
 import { decodePlanText } from './decode';
@@ -9,7 +17,7 @@ import { findProse } from './prose';
 import { normalizeTableId } from './captions';
 import { findQuote as findQuoteIn } from './quote';
 
-export type { SourceIndex } from './types';
+export type * from './types';
 export { decodePlanText } from './decode';
 export { normalizeName, matchName } from './match';
 export { normalizeTableId } from './captions';
