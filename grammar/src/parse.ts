@@ -32,17 +32,89 @@ export function parse(text: string): ParseResult {
     problems.push(...parser.takeExtraProblems());
     problems.push(...parser.errors.map((error) => recognitionProblem(error, lines)));
   } catch (error) {
+    const at = error instanceof RangeError ? deepestNesting(lexed.tokens) : 0;
     problems.push({
       code: 'syntax-error',
-      message: { zh: `语法分析中止：${String(error)}`, en: `The parser stopped: ${String(error)}` },
-      range: lines.rangeOf(0, 0),
-      start: 0,
-      end: 0,
+      message:
+        error instanceof RangeError
+          ? { zh: `括号或负号嵌套过深（超过约 ${MAX_EXPRESSION_DEPTH} 层），未能分析此文件`, en: `Parentheses or minus signs nest too deeply (beyond about ${MAX_EXPRESSION_DEPTH} levels); the file was not parsed` }
+          : { zh: `语法分析中止：${String(error)}`, en: `The parser stopped: ${String(error)}` },
+      range: lines.rangeOf(at, at),
+      start: at,
+      end: at,
     });
   }
+  problems.push(...pruneDeepExpressions(declarations, lines));
   problems.sort((a, b) => a.start - b.start || a.end - b.end);
   const file: PtlFile = { kind: 'File', declarations, comments, start: 0, end: text.length, range: lines.rangeOf(0, text.length) };
   return { file, problems: dedupe(problems), lines };
+}
+
+/**
+ * Expressions deeper than this (a chain of 200 `+`, or parentheses 200 deep) are
+ * reported and dropped from the tree, so that nothing after the parser — checker,
+ * evaluator, formatter, editor features — recurses deeper than the stack allows.
+ */
+export const MAX_EXPRESSION_DEPTH = 200;
+
+const EXPRESSION_KINDS = new Set(['Binary', 'Unary', 'Paren', 'Number', 'Reference']);
+
+/** Depth of an expression tree, without recursion. */
+function expressionDepth(root: object): number {
+  let max = 0;
+  const stack: [object, number][] = [[root, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) max = depth;
+    if (max > MAX_EXPRESSION_DEPTH) return max;
+    const n = node as { left?: object; right?: object; operand?: object; expr?: object };
+    for (const child of [n.left, n.right, n.operand, n.expr]) if (child) stack.push([child, depth + 1]);
+  }
+  return max;
+}
+
+/** Replaces every expression nested deeper than {@link MAX_EXPRESSION_DEPTH} by nothing, with a located problem. */
+function pruneDeepExpressions(declarations: PtlFile['declarations'], lines: LineIndex): SyntaxProblem[] {
+  const problems: SyntaxProblem[] = [];
+  const stack: object[] = [...declarations];
+  while (stack.length) {
+    const node = stack.pop() as Record<string, unknown>;
+    for (const key of Object.keys(node)) {
+      const value = node[key];
+      if (!value || typeof value !== 'object' || key === 'range') continue;
+      const kind = (value as { kind?: string }).kind;
+      if (kind && EXPRESSION_KINDS.has(kind)) {
+        if (expressionDepth(value) > MAX_EXPRESSION_DEPTH) {
+          const { start } = value as { start: number };
+          problems.push({
+            code: 'syntax-error',
+            message: { zh: `表达式嵌套过深（超过 ${MAX_EXPRESSION_DEPTH} 层），未检查`, en: `The expression nests too deeply (beyond ${MAX_EXPRESSION_DEPTH} levels) and was not checked` },
+            range: lines.rangeOf(start, start),
+            start,
+            end: start,
+          });
+          node[key] = undefined;
+        }
+        continue;
+      }
+      stack.push(value as object);
+    }
+  }
+  return problems;
+}
+
+/** Where parentheses (or a run of minus signs) first nest deeper than the limit. */
+function deepestNesting(tokens: IToken[]): number {
+  let depth = 0;
+  let minus = 0;
+  for (const t of tokens) {
+    const name = t.tokenType.name;
+    if (name === 'LParen') depth++;
+    else if (name === 'RParen') depth = Math.max(0, depth - 1);
+    minus = name === 'Minus' ? minus + 1 : 0;
+    if (depth + minus > MAX_EXPRESSION_DEPTH) return t.startOffset;
+  }
+  return 0;
 }
 
 function comment(token: IToken, lines: LineIndex): Comment {
