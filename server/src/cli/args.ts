@@ -1,7 +1,7 @@
 /** Command-line arguments, parsed by hand: the grammar is small and errors must be bilingual. */
 import type { Locale, Localized } from '../../../grammar/src/message';
 
-export type Command = 'check' | 'report' | 'explain' | 'import';
+export type Command = 'check' | 'report' | 'explain' | 'import' | 'format';
 
 export interface ParsedArgs {
   command?: Command;
@@ -12,7 +12,11 @@ export interface ParsedArgs {
   locale?: Locale;
   fix?: boolean;
   fixDryRun?: boolean;
+  /** `ptl format --check`: report unformatted files instead of rewriting them. */
+  check?: boolean;
   output?: string;
+  /** Threads for `check` (`--jobs N`); PTL_JOBS or the number of cores when absent. */
+  jobs?: number;
   help?: boolean;
   version?: boolean;
 }
@@ -23,7 +27,7 @@ export class UsageError extends Error {
   }
 }
 
-const COMMANDS: Command[] = ['check', 'report', 'explain', 'import'];
+const COMMANDS: Command[] = ['check', 'report', 'explain', 'import', 'format'];
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const args: ParsedArgs = { paths: [] };
@@ -45,10 +49,18 @@ export function parseArgs(argv: string[]): ParsedArgs {
       case '--output': case '-o': args.output = value(); break;
       case '--fix': args.fix = true; break;
       case '--fix-dry-run': args.fixDryRun = true; break;
+      case '--check': args.check = true; break;
       case '--locale': {
         const v = value();
         if (v !== 'zh-CN' && v !== 'en') throw new UsageError({ zh: `--locale 只能是 zh-CN 或 en，而不是 ${v}`, en: `--locale must be zh-CN or en, not ${v}` });
         args.locale = v;
+        break;
+      }
+      case '--jobs': case '-j': {
+        const v = value();
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1) throw new UsageError({ zh: `--jobs 需要正整数，而不是 ${v}`, en: `--jobs needs a positive integer, not ${v}` });
+        args.jobs = n;
         break;
       }
       case '--max-warnings': {

@@ -8,6 +8,7 @@ import { normalizeLocale, pick, type Locale } from '../../../grammar/src/message
 import { RULES, ruleById } from '../analysis/rules';
 import { parseArgs, UsageError, type ParsedArgs } from './args';
 import { expandPaths } from './files';
+import { format } from '../../../grammar/src/format';
 import { HELP } from './help';
 import { importPlan } from './import';
 import { formatGithub } from './reporters/github';
@@ -18,6 +19,8 @@ import { formatReport, REPORT_FORMATS } from './reporters/report';
 import { formatSarif } from './reporters/sarif';
 import { formatText } from './reporters/text';
 import { ConfigUnreadable, Session } from './session';
+import { checkInParallel, jobCount } from './parallel';
+import { isMainThread } from 'node:worker_threads';
 import { applyFixes } from './fix';
 
 declare const PTL_VERSION: string | undefined;
@@ -54,6 +57,8 @@ export function run(argv: string[], io: { cwd: string; stdout: NodeJS.WritableSt
         return explain(args, locale, io);
       case 'import':
         return importPlan(args, locale, io);
+      case 'format':
+        return formatFiles(args, locale, io);
     }
   } catch (error) {
     if (error instanceof ConfigUnreadable) {
@@ -65,23 +70,41 @@ export function run(argv: string[], io: { cwd: string; stdout: NodeJS.WritableSt
   }
 }
 
-function collect(args: ParsedArgs, locale: Locale, io: { cwd: string; stderr: NodeJS.WritableStream; isTTY: boolean }): { files: CheckedFile[]; ok: boolean } {
+function collect(args: ParsedArgs, locale: Locale, io: { cwd: string; stderr: NodeJS.WritableStream; isTTY: boolean; env?: NodeJS.ProcessEnv }, options: { parallel?: boolean } = {}): { files: CheckedFile[]; ok: boolean } {
   const { files, missing } = expandPaths(args.paths.length ? args.paths : ['.'], io.cwd);
   for (const m of missing) io.stderr.write(`ptl: ${pick({ zh: `没有找到 .ptl 文件：${m}`, en: `no .ptl files match ${m}` }, locale)}\n`);
   if (missing.length > 0 && files.length === 0) return { files: [], ok: false };
   const session = new Session(io.cwd, args.config);
   const checked: CheckedFile[] = [];
   let unreadable = false;
-  files.forEach((file, i) => {
-    if (io.isTTY && files.length > 1) io.stderr.write(`\r${pick({ zh: '检查中', en: 'checking' }, locale)} ${i + 1}/${files.length}`);
-    const result = session.check(file);
-    if ('unreadable' in result) {
-      io.stderr.write(`ptl: ${pick({ zh: `无法读取 ${file}`, en: `cannot read ${file}` }, locale)}\n`);
-      unreadable = true;
-      return;
+  const progress = (done: number) => {
+    if (io.isTTY && files.length > 1) io.stderr.write(`\r${pick({ zh: '检查中', en: 'checking' }, locale)} ${done}/${files.length}`);
+  };
+  const unreadableFile = (file: string) => {
+    io.stderr.write(`ptl: ${pick({ zh: `无法读取 ${file}`, en: `cannot read ${file}` }, locale)}\n`);
+    unreadable = true;
+  };
+  if (options.parallel) {
+    // The check reporters read path, text and findings only: those cross threads as plain data.
+    const outcomes = checkInParallel(session, files, { cwd: io.cwd, config: args.config, jobs: jobCount(args.jobs, io.env ?? {}), onProgress: progress,
+      // PTL_DEBUG_JOBS=1: how the files were shared out (the parallel test checks that workers ran).
+      onDone: (threads, perThread) => io.env?.['PTL_DEBUG_JOBS'] && io.stderr.write(`ptl: ${files.length} files on ${threads} threads: ${perThread.join(' + ')}\n`) });
+    for (const outcome of outcomes) {
+      if ('unreadable' in outcome) unreadableFile(outcome.path);
+      else if ('configUnreadable' in outcome) throw new ConfigUnreadable(outcome.configUnreadable);
+      else {
+        session.workspaceFor(outcome.path); // its configuration's own findings, as the sequential run collects them
+        checked.push({ path: outcome.path, text: outcome.text, findings: outcome.findings });
+      }
     }
-    checked.push({ path: file, text: result.text, findings: result.findings, model: result.model, statuses: result.statuses });
-  });
+  } else {
+    files.forEach((file, i) => {
+      progress(i + 1);
+      const result = session.check(file);
+      if ('unreadable' in result) return unreadableFile(file);
+      checked.push({ path: file, text: result.text, findings: result.findings, model: result.model, statuses: result.statuses });
+    });
+  }
   if (io.isTTY && files.length > 1) io.stderr.write('\r\x1b[K');
   for (const finding of session.configFindings()) {
     const text = fs.readFileSync(finding.file, 'utf8');
@@ -98,12 +121,12 @@ function check(args: ParsedArgs, locale: Locale, io: Parameters<typeof run>[1]):
     io.stderr.write(`ptl: ${pick({ zh: `未知的输出格式 ${format}`, en: `unknown format ${format}` }, locale)}\n`);
     return 2;
   }
-  let { files, ok } = collect(args, locale, io);
+  let { files, ok } = collect(args, locale, io, { parallel: true });
   if (!ok && files.length === 0) return 2;
   if (args.fix || args.fixDryRun) {
     // Machine-readable formats keep stdout for the report: fix messages and diffs go to stderr.
     const changed = applyFixes(files, { write: args.fix === true, locale, out: format === 'text' ? io.stdout : io.stderr, cwd: io.cwd });
-    if (args.fix && changed > 0) ({ files } = collect(args, locale, io));
+    if (args.fix && changed > 0) ({ files } = collect(args, locale, io, { parallel: true }));
   }
   const output =
     format === 'json' ? formatJson(files, { locale, cwd: io.cwd, toolVersion: VERSION })
@@ -137,6 +160,27 @@ function report(args: ParsedArgs, locale: Locale, io: Parameters<typeof run>[1])
   return 0;
 }
 
+/** `ptl format PATHS…` rewrites files in canonical form; `--check` only lists those that are not. */
+function formatFiles(args: ParsedArgs, locale: Locale, io: Parameters<typeof run>[1]): number {
+  const { files, missing } = expandPaths(args.paths.length ? args.paths : ['.'], io.cwd);
+  for (const m of missing) io.stderr.write(`ptl: ${pick({ zh: `没有找到 .ptl 文件：${m}`, en: `no .ptl files match ${m}` }, locale)}\n`);
+  if (files.length === 0) return 2;
+  let unformatted = 0;
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    const result = format(text);
+    if (!result.changed) continue;
+    unformatted++;
+    const name = path.relative(io.cwd, file) || file;
+    if (args.check) io.stdout.write(`${pick({ zh: `未格式化：${name}`, en: `not formatted: ${name}` }, locale)}\n`);
+    else {
+      fs.writeFileSync(file, result.text);
+      io.stdout.write(`${pick({ zh: `已格式化 ${name}`, en: `formatted ${name}` }, locale)}\n`);
+    }
+  }
+  return args.check && unformatted > 0 ? 1 : 0;
+}
+
 function explain(args: ParsedArgs, locale: Locale, io: Parameters<typeof run>[1]): number {
   const id = args.paths[0];
   if (!id) {
@@ -159,4 +203,5 @@ export function main(): void {
   process.exitCode = run(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, isTTY, env: process.env });
 }
 
-if (require.main === module) main();
+// In a check worker this bundle is loaded as the worker's script: parallel.ts runs it, not main().
+if (require.main === module && isMainThread) main();
