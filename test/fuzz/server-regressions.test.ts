@@ -25,8 +25,8 @@ async function session(capabilities: object, initializationOptions?: object) {
   const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const logs: string[] = [];
   const published: string[] = [];
-  conn.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
-  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => published.push(p.uri));
+  conn.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
+  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => void published.push(p.uri));
   conn.listen();
   await conn.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities, initializationOptions });
   await conn.sendNotification('initialized', {});
