@@ -44,7 +44,7 @@ export function parse(text: string): ParseResult {
       end: at,
     });
   }
-  problems.push(...pruneDeepExpressions(declarations, lines));
+  problems.push(...pruneDeepExpressions(declarations, lines, lexed.tokens));
   problems.sort((a, b) => a.start - b.start || a.end - b.end);
   const file: PtlFile = { kind: 'File', declarations, comments, start: 0, end: text.length, range: lines.rangeOf(0, text.length) };
   return { file, problems: dedupe(problems), lines };
@@ -74,11 +74,18 @@ function expressionDepth(root: object): number {
 }
 
 /** Replaces every expression nested deeper than {@link MAX_EXPRESSION_DEPTH} by nothing, with a located problem. */
-function pruneDeepExpressions(declarations: PtlFile['declarations'], lines: LineIndex): SyntaxProblem[] {
+function pruneDeepExpressions(declarations: PtlFile['declarations'], lines: LineIndex, tokens: IToken[]): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
+  // An expression node spans more tokens than any of its children, so a subtree of at most
+  // MAX_EXPRESSION_DEPTH tokens cannot hold a deeper expression: it is skipped unread. This
+  // keeps the walk off the ordinary indicator (a few dozen tokens each).
+  const starts = tokens.map((t) => t.startOffset);
+  const tokensIn = (start: number, end: number) => lowerBound(starts, end) - lowerBound(starts, start);
   const stack: object[] = [...declarations];
   while (stack.length) {
     const node = stack.pop() as Record<string, unknown>;
+    const { start, end } = node as { start?: unknown; end?: unknown };
+    if (typeof start === 'number' && typeof end === 'number' && tokensIn(start, end) <= MAX_EXPRESSION_DEPTH) continue;
     for (const key of Object.keys(node)) {
       const value = node[key];
       if (!value || typeof value !== 'object' || key === 'range') continue;
@@ -101,6 +108,18 @@ function pruneDeepExpressions(declarations: PtlFile['declarations'], lines: Line
     }
   }
   return problems;
+}
+
+/** The index of the first offset ≥ value in a sorted array. */
+function lowerBound(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Where parentheses (or a run of minus signs) first nest deeper than the limit. */
