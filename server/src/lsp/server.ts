@@ -48,6 +48,7 @@ import type { SourceIndex } from '../sources/types';
 import { completionKind, pathToUri, symbolKind, toDiagnostic, toDocumentSymbol, uriToPath } from './convert';
 
 const CONFIG_NAME = 'ptl.config.json';
+/** How long typing must pause before diagnostics are computed; PTL_DEBOUNCE_MS or initializationOptions.debounceMs override it (the benchmark measures with 0). */
 const DEBOUNCE_MS = 150;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
 
@@ -93,6 +94,9 @@ export class PtlServer {
   private readonly deps = new Map<string, Set<string>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly published = new Set<string>();
+  /** Documents just opened: their first diagnostics are not debounced (nobody is typing yet). */
+  private readonly opened = new Set<string>();
+  private debounceMs = debounceFrom(process.env.PTL_DEBOUNCE_MS) ?? DEBOUNCE_MS;
   private generation = 0;
   private refreshSupport = false;
   private configurationSupport = false;
@@ -135,6 +139,7 @@ export class PtlServer {
     const c = this.connection;
     c.onInitialize((params) => this.initialize(params));
     c.onInitialized(() => this.initialized());
+    this.documents.onDidOpen((e) => this.opened.add(e.document.uri));
     this.documents.onDidChangeContent((e) => this.changed(e.document.uri));
     this.documents.onDidClose((e) => this.closed(e.document.uri));
     c.onDidChangeWatchedFiles((e) => this.safeNotify('didChangeWatchedFiles', () => this.watched(e.changes)));
@@ -268,7 +273,7 @@ export class PtlServer {
   // ---- lifecycle ----
 
   private initialize(params: InitializeParams): InitializeResult {
-    const options = (params.initializationOptions ?? {}) as { locale?: string; diagnostics?: Mode; testing?: boolean; trusted?: boolean; settings?: unknown };
+    const options = (params.initializationOptions ?? {}) as { locale?: string; diagnostics?: Mode; testing?: boolean; trusted?: boolean; settings?: unknown; debounceMs?: number };
     this.testing = options.testing === true;
     this.trusted = options.trusted !== false;
     this.settings = readSettings(options.settings);
@@ -279,6 +284,7 @@ export class PtlServer {
     this.roots = folders.length ? folders : rootUri ? [rootUri] : [];
     const pull = !!params.capabilities.textDocument?.diagnostic;
     this.mode = options.diagnostics ?? (pull ? 'pull' : 'push');
+    this.debounceMs = debounceFrom(options.debounceMs) ?? this.debounceMs;
     this.refreshSupport = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
     this.watchDynamically = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     this.folderEvents = !!params.capabilities.workspace?.workspaceFolders;
@@ -440,6 +446,7 @@ export class PtlServer {
 
   private changed(uri: string): void {
     const path = uriToPath(uri);
+    const justOpened = this.opened.delete(uri);
     if (!path) return;
     this.generation++;
     if (path.endsWith(CONFIG_NAME)) {
@@ -450,7 +457,7 @@ export class PtlServer {
     }
     this.sourceIndexes.delete(path);
     const affected = new Set([path, ...this.dependents(path)]);
-    this.recheck(affected, path.endsWith('.ptl') ? path : undefined);
+    this.recheck(affected, path.endsWith('.ptl') ? path : undefined, justOpened);
   }
 
   private closed(uri: string): void {
@@ -525,12 +532,12 @@ export class PtlServer {
     this.recheck(this.allPtlFiles());
   }
 
-  private recheck(paths: Iterable<string>, typed?: string): void {
-    if (this.mode !== 'pull') for (const p of paths) this.schedule(p, p === typed ? DEBOUNCE_MS : DEBOUNCE_MS);
+  private recheck(paths: Iterable<string>, typed?: string, justOpened = false): void {
+    if (this.mode !== 'pull') for (const p of paths) this.schedule(p, p === typed && justOpened ? 0 : this.debounceMs);
     if (this.mode !== 'push' && this.refreshSupport) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
   }
 
-  private schedule(path: string, delay = DEBOUNCE_MS): void {
+  private schedule(path: string, delay = this.debounceMs): void {
     if (this.mode === 'pull') return;
     clearTimeout(this.timers.get(path));
     this.timers.set(path, setTimeout(() => {
@@ -608,4 +615,9 @@ export class PtlServer {
       }
     };
   }
+}
+
+function debounceFrom(value: unknown): number | undefined {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
 }
