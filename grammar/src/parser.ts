@@ -174,7 +174,7 @@ export class PtlParser extends EmbeddedActionsParser {
     return this.ACTION(() => ({
       fields,
       indicators,
-      open: this.tokenSpan(open),
+      open: this.real(open) ? this.tokenSpan(open) : undefined,
       close: this.real(close) ? this.tokenSpan(close) : undefined,
     }));
   }, { recoveryValueFunc: () => ({ fields: [], indicators: [] }) });
@@ -564,6 +564,12 @@ export class PtlParser extends EmbeddedActionsParser {
     return cites;
   }
 
+  /** Where an inserted token is placed: after the last real token read. */
+  private inputEnd(): number {
+    const previous = this.LA(0);
+    return previous && Number.isFinite(previous.startOffset) ? previous.startOffset + previous.image.length : 0;
+  }
+
   private sameLine(a: IToken, b: IToken): boolean {
     if (Number.isNaN(a.startOffset) || Number.isNaN(b.startOffset)) return false;
     return !/[\r\n\u2028\u2029]/.test(this.lines.text.slice(a.startOffset, b.startOffset));
@@ -685,14 +691,17 @@ export class PtlParser extends EmbeddedActionsParser {
   }
 
   private tokenSpan(token: IToken): A.Span {
-    const start = token.startOffset;
-    const end = start + token.image.length;
+    const start = this.real(token) ? token.startOffset : this.inputEnd();
+    const end = this.real(token) ? start + token.image.length : start;
     return { start, end, range: this.lines.rangeOf(start, end) };
   }
 
   private spanFrom(first: IToken | A.Span, last: IToken | A.Span): A.Span {
-    const start = 'startOffset' in first ? first.startOffset : first.start;
-    const end = Math.max(start, 'startOffset' in last ? (this.real(last) ? last.startOffset + last.image.length : start) : last.end);
+    const firstStart = 'startOffset' in first ? first.startOffset : first.start;
+    const lastEnd = 'startOffset' in last ? (this.real(last) ? last.startOffset + last.image.length : firstStart) : last.end;
+    // Tokens that recovery inserted have no place in the text: a span uses whichever end is real.
+    const start = Number.isFinite(firstStart) ? firstStart : Number.isFinite(lastEnd) ? lastEnd : this.inputEnd();
+    const end = Number.isFinite(lastEnd) ? Math.max(start, lastEnd) : start;
     return { start, end, range: this.lines.rangeOf(start, end) };
   }
 }
