@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe as group, expect, it } from 'vitest';
 import { describe, readExpectations } from '../support/annotations';
 import { memoryAnalyzer } from '../support/memory-host';
+import { RULES } from '../../server/src/analysis/rules';
 
 const dir = join(__dirname, 'cases');
 const files = Object.fromEntries(readdirSync(dir).map((name) => [`/ws/${name}`, readFileSync(join(dir, name))]));
@@ -29,5 +30,26 @@ group('checker fixtures', () => {
       const match = actual.find((a) => describe(a) === describe(e));
       expect(match?.message, describe(e)).toContain(e.fragment);
     }
+  });
+});
+
+group('coverage of the rule table', () => {
+  const annotated = new Set<string>();
+  for (const folder of [dir, join(__dirname, '..', 'grammar', 'cases')]) {
+    for (const name of readdirSync(folder).filter((n) => n.endsWith('.ptl'))) {
+      for (const e of readExpectations(readFileSync(join(folder, name), 'utf8'))) annotated.add(e.rule);
+    }
+  }
+
+  it('every rule has a fixture that triggers it (config-invalid: test/config)', () => {
+    expect(RULES.map((r) => r.id).filter((id) => id !== 'config-invalid' && !annotated.has(id))).toEqual([]);
+  });
+
+  it('every finding the fixtures produce speaks both languages', () => {
+    const analyzer = memoryAnalyzer(files);
+    const findings = fixtures.flatMap((name) => analyzer.analyze(`/ws/${name}`, readFileSync(join(dir, name), 'utf8')).findings);
+    const monolingual = findings.filter((f) => !f.message.zh.trim() || !f.message.en.trim() || f.message.zh === f.message.en || !/[\u4e00-\u9fff]/.test(f.message.zh));
+    expect(monolingual.map((f) => `${f.rule}: ${f.message.en}`)).toEqual([]);
+    expect(findings.length).toBeGreaterThan(40);
   });
 });
