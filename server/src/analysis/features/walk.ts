@@ -26,9 +26,15 @@ export type Item =
   | { type: 'tableRef'; node: A.Identifier; owner?: BlockDecl; citation: A.Citation }
   | { type: 'year'; node: A.YearSpec; owner?: BlockDecl };
 
-export function items(file: A.PtlFile): Item[] {
+/** Items are computed once per syntax tree (trees are not changed after parsing): hover, completion and the rest ask per request. */
+const itemCache = new WeakMap<A.PtlFile, readonly Item[]>();
+
+export function items(file: A.PtlFile): readonly Item[] {
+  const cached = itemCache.get(file);
+  if (cached) return cached;
   const out: Item[] = [];
   for (const decl of file.declarations) declarationItems(decl, out);
+  itemCache.set(file, out);
   return out;
 }
 
@@ -160,9 +166,10 @@ function exprItems(expr: A.Expr | undefined, out: Item[], owner: BlockDecl | und
 }
 
 /** The innermost item whose span holds the offset (an end offset counts, so a cursor just after a word finds it). */
-export function itemAt(list: Item[], offset: number): Item | undefined {
+export function itemAt(list: readonly Item[], offset: number): Item | undefined {
   let best: Item | undefined;
   for (const item of list) {
+    if (offset < item.node.start || offset > item.node.end) continue; // nor any part of it
     // Inside a citation only its file name is an item of its own (a link); `row`, `line`, the table and the quote stand for the citation.
     const candidates = item.type === 'citation' ? [item, ...citationParts(item.node, item.owner).filter((p) => p.type === 'string' && p.role === 'cite-file')] : [item];
     for (const c of candidates) {
