@@ -1,0 +1,328 @@
+/**
+ * `npm run bench`: PTL measured side by side with what a drafter would use instead,
+ * every figure and ratio from this one run. See bench/README.md.
+ *
+ * 1. Workspaces from bench/generate.ts: 1, 300 and 3,000 plans (the national corpus,
+ *    ~100,000 indicators) and one plan of 2,000 indicators, with YAML twins.
+ * 2. CLI: `ptl check` wall and CPU time, indicators per second, one thread and all
+ *    cores; lex + parse against JSON.parse of the same indicators as JSON.
+ * 3. Server over stdio: cold start to first diagnostics, edit → diagnostics (as the
+ *    user waits, debounce included, and with the debounce set to 0), hover and
+ *    completion, RSS with the national corpus open.
+ * 4. yaml-language-server on the same indicators as YAML with a JSON Schema, the
+ *    same edits, the same client.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { lex } from '../grammar/src/lexer';
+import { parse } from '../grammar/src/parse';
+import { LineIndex } from '../grammar/src/range';
+import { generateLargePlan, generatePlans, writeWorkspace, type Plan, type Written } from './generate';
+import { LspClient, percentile } from './lsp';
+
+const ROOT = path.resolve(__dirname, '..');
+const WORK = path.join(ROOT, '.bench-work');
+const CLI = path.join(WORK, 'dist', 'cli.js');
+const SERVER = path.join(WORK, 'dist', 'server.js');
+const YAML_SERVER = path.join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
+const EDITS = Number(process.env['BENCH_EDITS'] ?? 200);
+const REQUESTS = Number(process.env['BENCH_REQUESTS'] ?? 200);
+const NATIONAL = Number(process.env['BENCH_FILES'] ?? 3000);
+const CORES = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+
+interface Row {
+  what: string;
+  value: string;
+  target?: string;
+  met?: boolean;
+}
+const rows: Row[] = [];
+const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
+const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0)} ms`;
+const record = (what: string, value: string, target?: string, met?: boolean) => {
+  rows.push({ what, value, target, met });
+  log(`${what}: ${value}${target ? ` (target ${target}: ${met ? 'met' : 'NOT met'})` : ''}`);
+};
+
+// ---------------------------------------------------------------- workspaces
+
+function workspaces() {
+  const plans = generatePlans({ files: NATIONAL });
+  const national = writeWorkspace(path.join(WORK, 'national'), plans);
+  const mid = writeWorkspace(path.join(WORK, 'mid'), plans.slice(0, Math.min(300, plans.length)));
+  const one = writeWorkspace(path.join(WORK, 'one'), [plans[1]!].map((p) => ({ ...p, parent: undefined, parentPath: undefined, indicators: p.indicators.map((i) => ({ ...i, aligns: undefined })) })));
+  const largePlan = generateLargePlan(2000);
+  const large = writeWorkspace(path.join(WORK, 'large'), [largePlan], { yaml: true });
+  return { plans, national, mid, one, large, largePlan };
+}
+
+// ---------------------------------------------------------------- CLI
+
+/** Runs the CLI in a child that reports its own CPU time (all threads) on fd 3. */
+function timeCheck(w: Written, jobs: number): { wall: number; cpu: number; code: number | null; stdout: string } {
+  const probe = `const fs=require('fs');process.on('exit',()=>{const u=process.cpuUsage();fs.writeSync(3,JSON.stringify({cpu:(u.user+u.system)/1000}))});process.argv.splice(1,0,${JSON.stringify(CLI)});require(${JSON.stringify(CLI)}).main();`;
+  const start = performance.now();
+  const r = spawnSync(process.execPath, ['-e', probe, '--', 'check', '.', '--jobs', String(jobs), '--format', 'json'], {
+    cwd: w.dir, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' },
+  });
+  const wall = performance.now() - start;
+  const extra = (r.output as Array<string | null>)[3] ?? '{}';
+  return { wall, cpu: (JSON.parse(extra || '{}') as { cpu?: number }).cpu ?? NaN, code: r.status, stdout: r.stdout };
+}
+
+function cli(ws: ReturnType<typeof workspaces>) {
+  for (const [name, w] of [['1 plan', ws.one], ['300 plans', ws.mid], [`${ws.national.ptlFiles} plans (national corpus)`, ws.national]] as const) {
+    const seq = timeCheck(w, 1);
+    const par = timeCheck(w, CORES);
+    const same = seq.stdout === par.stdout;
+    const ips = (t: number) => Math.round(w.indicators / (t / 1000)).toLocaleString('en');
+    record(`ptl check, ${name}, ${w.indicators.toLocaleString('en')} indicators, 1 thread`, `${ms(seq.wall)} wall, ${ms(seq.cpu)} CPU, ${ips(seq.wall)} indicators/s`);
+    const national = w === ws.national;
+    record(`ptl check, ${name}, ${CORES} threads`, `${ms(par.wall)} wall, ${ms(par.cpu)} CPU, ${ips(par.wall)} indicators/s, ×${(seq.wall / par.wall).toFixed(2)} vs 1 thread, output ${same ? 'identical' : 'DIFFERENT'}`,
+      national ? '≤ 5 s on 2 cores' : undefined, national ? par.wall <= 5000 : undefined);
+  }
+}
+
+// ---------------------------------------------------------------- lex + parse vs JSON.parse
+
+function cpuNow(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** Best of `reps` CPU times of fn. */
+function best(reps: number, fn: () => void): number {
+  let min = Infinity;
+  for (let i = 0; i < reps; i++) {
+    const t = cpuNow();
+    fn();
+    min = Math.min(min, cpuNow() - t);
+  }
+  return min;
+}
+
+function parsing(ws: ReturnType<typeof workspaces>) {
+  const texts = ws.plans.slice(0, 1000).map((p) => fs.readFileSync(path.join(ws.national.dir, `${p.file}.ptl`), 'utf8'));
+  // The same indicators as JSON: every field the .ptl file states, nothing more.
+  const jsons = ws.plans.slice(0, 1000).map((p) => JSON.stringify(planData(p)));
+  const mb = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
+  const jmb = jsons.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
+  const indicators = ws.plans.slice(0, 1000).reduce((n, p) => n + p.indicators.length, 0);
+  const tLex = best(3, () => texts.forEach((t) => lex(t, new LineIndex(t))));
+  const tParse = best(3, () => texts.forEach((t) => parse(t)));
+  const tJson = best(5, () => jsons.forEach((j) => JSON.parse(j)));
+  record(`lex, ${indicators.toLocaleString('en')} indicators (${mb.toFixed(1)} MB .ptl)`, `${ms(tLex)} (${(mb / (tLex / 1000)).toFixed(1)} MB/s)`);
+  record('lex + parse (typed AST with ranges)', `${ms(tParse)} (${(mb / (tParse / 1000)).toFixed(1)} MB/s)`);
+  record(`JSON.parse of the same indicators as JSON (${jmb.toFixed(1)} MB)`, `${ms(tJson)} (${(jmb / (tJson / 1000)).toFixed(0)} MB/s)`);
+  record('lex + parse ÷ JSON.parse', `×${(tParse / tJson).toFixed(1)}`, '≤ ×3', tParse / tJson <= 3);
+}
+
+export function planData(p: Plan): unknown {
+  return {
+    plan: { id: p.id, title: p.title, source: `${path.basename(p.file)}.txt`, period: [2021, 2025], region: p.region, level: p.level },
+    uses: p.parentPath ? [{ path: p.parentPath, as: p.level === 'county' ? '市' : '省' }] : [],
+    tables: p.tables.map((caption, t) => ({
+      id: `专栏${t + 1}`,
+      caption,
+      indicators: p.indicators.filter((i) => i.table === t + 1).map((i) => ({
+        id: i.id, name: i.name, unit: i.unit, baseline: { value: Number(i.baseline), year: 2020 }, target: { op: i.op || undefined, value: Number(i.target), year: 2025 },
+        actual: i.actual ? [{ value: Number(i.actual), year: 2023 }] : undefined, attribute: i.binding ? 'binding' : 'anticipatory', aligns: i.aligns, cite: { table: `专栏${t + 1}`, row: i.row },
+      })),
+    })),
+  };
+}
+
+// ---------------------------------------------------------------- servers
+
+const sleep = (n: number) => new Promise((r) => setTimeout(r, n));
+
+/** Positions of the last digit of each target value (`target >= 41.2 @2025`, `value: 41.2, year: 2025`). */
+function targetDigits(text: string, pattern: RegExp): Array<{ line: number; character: number }> {
+  const out: Array<{ line: number; character: number }> = [];
+  text.split('\n').forEach((l, line) => {
+    const m = pattern.exec(l);
+    if (m) out.push({ line, character: m.index + m[0].length - 1 });
+  });
+  return out;
+}
+
+/** 200 single-character edits (a target's last digit, +1), each awaited until its diagnostics arrive. */
+async function editLatency(client: LspClient, uri: string, text: string, pattern: RegExp, versioned: boolean, edits = EDITS): Promise<number[]> {
+  const lines = text.split('\n');
+  const spots = targetDigits(text, pattern);
+  const samples: number[] = [];
+  for (let i = 0; i < edits; i++) {
+    const spot = spots[(i * 37) % spots.length]!;
+    const line = lines[spot.line]!;
+    const digit = String((Number(line[spot.character]) + 1) % 10);
+    lines[spot.line] = line.slice(0, spot.character) + digit + line.slice(spot.character + 1);
+    const version = i + 2;
+    const sent = performance.now();
+    const wait = client.diagnostics((p) => p.uri === uri && (versioned ? p.version === version : p.at >= sent), 60_000);
+    client.change(uri, version, { start: spot, end: { line: spot.line, character: spot.character + 1 } }, digit);
+    const p = await wait;
+    samples.push(p.at - sent);
+  }
+  return samples;
+}
+
+async function requestLatency(client: LspClient, method: string, uri: string, positions: Array<{ line: number; character: number }>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < REQUESTS; i++) {
+    const position = positions[(i * 53) % positions.length]!;
+    const t = performance.now();
+    await client.conn.sendRequest(method, { textDocument: { uri }, position });
+    samples.push(performance.now() - t);
+  }
+  return samples;
+}
+
+const p50p95 = (s: number[]) => `p50 ${ms(percentile(s, 50))}, p95 ${ms(percentile(s, 95))}`;
+
+async function server(ws: ReturnType<typeof workspaces>) {
+  // Cold start: spawn → initialize → open → first diagnostics, on a one-plan workspace and on the 2,000-indicator plan.
+  for (const [name, w, file] of [['one plan', ws.one, ws.plans[1]!.file], ['2,000-indicator plan', ws.large, ws.largePlan.file]] as const) {
+    const samples: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const client = new LspClient([SERVER, '--stdio']);
+      const uri = pathToFileURL(path.join(w.dir, `${file}.ptl`)).href;
+      await client.initialize(w.dir);
+      const first = client.diagnostics((p) => p.uri === uri);
+      client.open(uri, fs.readFileSync(path.join(w.dir, `${file}.ptl`), 'utf8'), 'ptl');
+      samples.push((await first).at - client.spawnedAt);
+      await client.close();
+    }
+    const median = percentile(samples, 50);
+    record(`server cold start → first diagnostics, ${name} (median of 3)`, ms(median), name === 'one plan' ? '≤ 300 ms' : undefined, name === 'one plan' ? median <= 300 : undefined);
+  }
+
+  const ptlPath = path.join(ws.large.dir, `${ws.largePlan.file}.ptl`);
+  const ptlText = fs.readFileSync(ptlPath, 'utf8');
+  const ptlUri = pathToFileURL(ptlPath).href;
+  const PTL_TARGET = /target\s+(?:[<>]=\s*)?\d+(?:\.\d+)?(?= @)/;
+  const results: Record<string, number[]> = {};
+  for (const [label, debounce] of [['as the user waits (debounce included)', undefined], ['debounce set to 0', '0']] as const) {
+    const client = new LspClient([SERVER, '--stdio'], { env: debounce === undefined ? {} : { PTL_DEBOUNCE_MS: debounce } });
+    await client.initialize(ws.large.dir);
+    const first = client.diagnostics((p) => p.uri === ptlUri && p.version === 1);
+    client.open(ptlUri, ptlText, 'ptl');
+    await first;
+    const edits = await editLatency(client, ptlUri, ptlText, PTL_TARGET, true);
+    results[label] = edits;
+    const p95 = percentile(edits, 95);
+    record(`PTL edit → diagnostics, 2,000 indicators, ${edits.length} edits, ${label}`, p50p95(edits), '≤ 20 ms p95', p95 <= 20);
+    if (debounce !== undefined) {
+      // Hover and completion on the settled document.
+      const text = ptlText;
+      const names = targetDigits(text, /^\s+indicator \S/).map((p) => ({ line: p.line, character: p.character + 1 }));
+      const units = targetDigits(text, /^\s+unit\s+\S/).map((p) => ({ line: p.line, character: p.character }));
+      const hovers = await requestLatency(client, 'textDocument/hover', ptlUri, names);
+      record(`hover, ${hovers.length} requests`, p50p95(hovers), '≤ 5 ms p95', percentile(hovers, 95) <= 5);
+      const completions = await requestLatency(client, 'textDocument/completion', ptlUri, units);
+      record(`completion, ${completions.length} requests`, p50p95(completions), '≤ 5 ms p95', percentile(completions, 95) <= 5);
+    }
+    await client.close();
+  }
+
+  // yaml-language-server: the same indicators as YAML, validated against a JSON Schema.
+  const yamlPath = path.join(ws.large.dir, `${ws.largePlan.file}.yaml`);
+  const yamlText = fs.readFileSync(yamlPath, 'utf8');
+  const yamlUri = pathToFileURL(yamlPath).href;
+  const schemaUri = pathToFileURL(path.join(ws.large.dir, 'plan.schema.json')).href;
+  const yaml = new LspClient([YAML_SERVER, '--stdio'], { settings: { yaml: { validate: true, hover: true, completion: true, schemas: { [schemaUri]: '*.yaml' } } } });
+  await yaml.initialize(ws.large.dir);
+  void yaml.conn.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: { validate: true, hover: true, completion: true, schemas: { [schemaUri]: '*.yaml' } } } });
+  const yfirst = yaml.diagnostics((p) => p.uri === yamlUri);
+  yaml.open(yamlUri, yamlText, 'yaml');
+  const y0 = await yfirst;
+  await sleep(300);
+  const yEdits = await editLatency(yaml, yamlUri, yamlText, /target: \{ (?:op: "[<>]=", )?value: \d+(?:\.\d+)?(?=, year)/, false);
+  const yamlDelay = 200; // yaml-language-server's own validationDelayMs, not configurable over LSP
+  const yExcl = yEdits.map((s) => Math.max(0, s - yamlDelay));
+  record(`yaml-language-server edit → diagnostics, same plan as YAML + JSON Schema (${y0.diagnostics.length} diagnostics on open), ${yEdits.length} edits, as the user waits (its 200 ms delay included)`, p50p95(yEdits));
+  record('yaml-language-server, its 200 ms delay subtracted', p50p95(yExcl));
+  const ours = percentile(results['as the user waits (debounce included)']!, 95);
+  const ours0 = percentile(results['debounce set to 0']!, 95);
+  const theirs = percentile(yEdits, 95);
+  const theirs0 = percentile(yExcl, 95);
+  record('PTL ÷ yaml-language-server, edit → diagnostics p95, as the user waits', `×${(ours / theirs).toFixed(2)}`, '≤ ×0.25', ours / theirs <= 0.25);
+  record('PTL ÷ yaml-language-server, edit → diagnostics p95, both delays removed', `×${(ours0 / Math.max(theirs0, 0.01)).toFixed(2)}`, '≤ ×0.25', ours0 / Math.max(theirs0, 0.01) <= 0.25);
+  const yHover = await requestLatency(yaml, 'textDocument/hover', yamlUri, targetDigits(yamlText, /^\s+- id: "/).map((p) => ({ line: p.line, character: p.character + 2 })));
+  record(`yaml-language-server hover, ${yHover.length} requests`, p50p95(yHover));
+  await yaml.close();
+
+  // Memory with the national corpus open: the server analyses every file of the folder.
+  const client = new LspClient([SERVER, '--stdio']);
+  const t0 = performance.now();
+  await client.initialize(ws.national.dir);
+  const openFile = path.join(ws.national.dir, `${ws.plans[2]!.file}.ptl`);
+  const openUri = pathToFileURL(openFile).href;
+  const opened = client.diagnostics((p) => p.uri === openUri);
+  client.open(openUri, fs.readFileSync(openFile, 'utf8'), 'ptl');
+  const firstOpen = (await opened).at - t0;
+  const all = new Set<string>();
+  let peak = 0;
+  const deadline = performance.now() + 150_000;
+  while (performance.now() < deadline) {
+    for (const p of client.published) if (p.uri.endsWith('.ptl')) all.add(p.uri);
+    peak = Math.max(peak, client.rssMB() ?? 0);
+    if (all.size >= ws.national.ptlFiles) break;
+    await sleep(250);
+  }
+  const settled = performance.now() - t0;
+  await sleep(500);
+  const rss = client.rssMB() ?? NaN;
+  record(`server, national corpus open (${ws.national.ptlFiles} files): first diagnostics of the open file`, ms(firstOpen));
+  record(`server, national corpus: diagnostics for ${all.size} of ${ws.national.ptlFiles} files`, ms(settled));
+  record('server RSS with the national corpus open (VmRSS, after every file analysed; peak while analysing)', `${rss.toFixed(0)} MB (peak ${peak.toFixed(0)} MB)`, '≤ 200 MB', rss <= 200);
+  await client.close();
+}
+
+// ---------------------------------------------------------------- vsix
+
+function vsix() {
+  const candidates = [...fs.readdirSync(ROOT).filter((f) => f.endsWith('.vsix')), ...(fs.existsSync(path.join(ROOT, 'client')) ? fs.readdirSync(path.join(ROOT, 'client')).filter((f) => f.endsWith('.vsix')).map((f) => `client/${f}`) : [])];
+  for (const f of candidates) {
+    const size = fs.statSync(path.join(ROOT, f)).size / 1e6;
+    record(`${f} size`, `${size.toFixed(2)} MB`, '≤ 1.5 MB', size <= 1.5);
+  }
+  if (candidates.length === 0) record('.vsix size', 'no .vsix found (built by client/ scripts)');
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const cpu = /model name\s*:\s*(.*)/.exec(fs.existsSync('/proc/cpuinfo') ? fs.readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ?? os.cpus()[0]?.model ?? '?';
+  const started = performance.now();
+  const load0 = os.loadavg()[0]!;
+  log('generating workspaces');
+  const ws = workspaces();
+  record('national corpus', `${ws.national.ptlFiles} .ptl files, ${ws.national.indicators.toLocaleString('en')} indicators, ${(ws.national.bytes / 1e6).toFixed(1)} MB of .ptl, plus the plan texts`);
+  log('CLI');
+  cli(ws);
+  log('lex + parse');
+  parsing(ws);
+  log('servers');
+  await server(ws);
+  vsix();
+  const header = `PTL benchmark — node ${process.version}, ${CORES} cores (nproc), ${cpu}, load average ${load0.toFixed(2)} at start / ${os.loadavg()[0]!.toFixed(2)} at end, ${((performance.now() - started) / 1000).toFixed(0)} s`;
+  const w1 = Math.max(...rows.map((r) => r.what.length));
+  const w2 = Math.max(...rows.map((r) => r.value.length));
+  const lines = [header, '', `| measure | result | target |`, `| --- | --- | --- |`];
+  for (const r of rows) lines.push(`| ${r.what} | ${r.value} | ${r.target ? `${r.target}: ${r.met ? 'met' : '**not met**'}` : ''} |`);
+  void w1;
+  void w2;
+  process.stdout.write(`${lines.join('\n')}\n`);
+  fs.writeFileSync(path.join(WORK, 'results.md'), `${lines.join('\n')}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exit(2);
+  },
+);
