@@ -11,7 +11,12 @@ import { memoryAnalyzer } from '../support/memory-host';
 import { RULES } from '../../server/src/analysis/rules';
 
 const dir = join(__dirname, 'cases');
-const files = Object.fromEntries(readdirSync(dir).map((name) => [`/ws/${name}`, readFileSync(join(dir, name))]));
+const seeds = join(__dirname, '..', '..', 'seeds');
+const files = Object.fromEntries([
+  ...readdirSync(dir).map((name) => [`/ws/${name}`, readFileSync(join(dir, name))]),
+  // The real plan texts, for fixtures that check against them.
+  ...readdirSync(seeds).filter((n) => n.endsWith('.txt')).map((name) => [`/ws/seeds/${name}`, readFileSync(join(seeds, name))]),
+]);
 const fixtures = readdirSync(dir).filter((name) => name.endsWith('.ptl'));
 
 group('checker fixtures', () => {

@@ -3,7 +3,7 @@
  * text it was copied from, and every row of the plan's tables accounted for.
  */
 import type * as A from '../../../../grammar/src/ast';
-import { findLine, findQuote, findRow, matchName, normalizeName } from '../../sources';
+import { findLine, findQuote, findRow, findTable, matchName, normalizeName } from '../../sources';
 import type { ProseTarget, SourceRow, SourceTable, SourceValue } from '../../sources/types';
 import type { CheckContext, LoadedSource } from '../context';
 import { measureValue } from '../evaluate';
@@ -231,7 +231,7 @@ function reportUndeclaredRows(ctx: CheckContext, declared: Set<SourceRow>): void
   const at = ctx.model.plan?.source?.path;
   if (!source || !at) return;
   const declaredNames = new Set(ctx.model.indicators.map((i) => i.name && normalizeName(i.name)).filter(Boolean));
-  for (const table of source.index.tables) {
+  for (const table of tablesDescribed(ctx, source)) {
     for (const row of flatten(table.rows)) {
       if (declared.has(row) || declaredNames.has(normalizeName(row.name))) continue;
       ctx.report('source-row-undeclared', at.range, {
@@ -243,6 +243,12 @@ function reportUndeclaredRows(ctx: CheckContext, declared: Set<SourceRow>): void
       });
     }
   }
+}
+
+/** A file that declares some of the plan's 专栏 describes those; one that declares none, all of them. */
+function tablesDescribed(ctx: CheckContext, source: LoadedSource): SourceTable[] {
+  const declared = new Set(ctx.model.tables.map((t) => t.id && findTable(source.index, t.id.name)).filter(Boolean));
+  return declared.size > 0 ? source.index.tables.filter((t) => declared.has(t)) : source.index.tables;
 }
 
 function flatten(rows: SourceRow[]): SourceRow[] {
