@@ -591,7 +591,7 @@ export class PtlParser extends EmbeddedActionsParser {
         last.range = this.lines.rangeOf(last.start, end);
         return;
       }
-      const found = token.image;
+      const found = token.image.length > 24 ? `${token.image.slice(0, 24)}…` : token.image; // a 1 MB word stays out of the message
       const problem: SyntaxProblem & { junk: true } = {
         code: 'syntax-error',
         junk: true,

@@ -44,3 +44,24 @@ describe('deep expressions (stack overflow in the checker and the formatter)', (
     expect(problems[0]!.message.en).toMatch(/nest too deeply/);
   });
 });
+
+describe('huge tokens and lines (output grew with findings × line length)', () => {
+  it('a 1 MB word is cut to 24 characters in the syntax error', () => {
+    const { problems } = parse('目标值'.repeat(350_000));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message.zh.length).toBeLessThan(120);
+    expect(problems[0]!.message.en).toMatch(/…”$/);
+  });
+
+  it('the text reporter shows a window of a long line, not the whole line under every finding', async () => {
+    const { formatText } = await import('../../server/src/cli/reporters/text');
+    const text = `${'（'.repeat(5000)}\n`;
+    const findings = memoryAnalyzer({}).analyze('/ws/a.ptl', text).findings;
+    expect(findings.length).toBeGreaterThan(1000);
+    const out = formatText([{ path: '/ws/a.ptl', text, findings }], { locale: 'en', color: false, cwd: '/ws' });
+    expect(out.length).toBeLessThan(findings.length * 1200);
+    const first = out.split('\n').slice(1, 3);
+    expect(first[0]).toMatch(/^1 \| （+…$/);
+    expect(first[1]!.trim()).toMatch(/^\^+$/);
+  });
+});

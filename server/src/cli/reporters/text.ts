@@ -38,14 +38,27 @@ export function formatText(files: CheckedFile[], options: { locale: Locale; colo
   }
 }
 
+/** Longest source line shown whole under a finding; a longer one is cut to a window around the range. */
+const SNIPPET_MAX = 200;
+
 function snippet(f: Finding, lines: LineIndex | undefined, paint: (c: string, t: string) => string): string[] {
   if (!lines || f.range.start.line >= lines.lineCount) return [];
-  const text = lines.lineText(f.range.start.line);
+  let text = lines.lineText(f.range.start.line);
   const gutter = `${f.range.start.line + 1} | `;
-  const endChar = f.range.end.line === f.range.start.line ? f.range.end.character : text.length;
+  let start = f.range.start.character;
+  let endChar = f.range.end.line === f.range.start.line ? f.range.end.character : text.length;
+  if (text.length > SNIPPET_MAX) {
+    // A huge line (a minified or binary file) would be printed once per finding.
+    const from = Math.max(0, start - 40);
+    const to = Math.min(text.length, from + SNIPPET_MAX);
+    const lead = from > 0 ? '…' : '';
+    text = lead + text.slice(from, to) + (to < text.length ? '…' : '');
+    start = start - from + lead.length;
+    endChar = Math.min(endChar, to) - from + lead.length;
+  }
   const width = (s: string) => [...s].reduce((w, c) => w + (/[\u1100-\uffff]/.test(c) ? 2 : 1), 0);
-  const pad = ' '.repeat(gutter.length) + ' '.repeat(width(text.slice(0, f.range.start.character)));
-  const caret = '^'.repeat(Math.max(1, width(text.slice(f.range.start.character, endChar))));
+  const pad = ' '.repeat(gutter.length) + ' '.repeat(width(text.slice(0, start)));
+  const caret = '^'.repeat(Math.max(1, width(text.slice(start, endChar))));
   return [`${gutter}${text.replace(/\t/g, ' ')}`, `${pad}${paint(COLORS[f.severity], caret)}`];
 }
 
