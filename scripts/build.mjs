@@ -22,4 +22,7 @@ if (existsSync('client/package.json')) {
   mkdirSync('client/syntaxes', { recursive: true });
   cpSync('grammar/syntaxes/ptl.tmLanguage.json', 'client/syntaxes/ptl.tmLanguage.json');
   cpSync('grammar/language-configuration.json', 'client/language-configuration.json');
+  // ptl.config.json gets completion and validation in VS Code from the generated schema.
+  mkdirSync('client/schemas', { recursive: true });
+  cpSync('schemas/ptl.config.schema.json', 'client/schemas/ptl.config.schema.json');
 }

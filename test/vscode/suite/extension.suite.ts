@@ -135,6 +135,36 @@ suite('PTL extension in VS Code', () => {
     assert.match(near, /养老机构护理型床位占比/, `cited row near line ${shown.selection.active.line + 1}: ${line}`);
   });
 
+  test('go to definition on a citation opens the plan text at the cited row', async () => {
+    const line = NURSING_LINE + 7;
+    assert.match(doc.lineAt(line).text, /cite\s+专栏2 row 4/);
+    const position = new vscode.Position(line, doc.lineAt(line).text.indexOf('row') + 1);
+    const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', fixture(), position);
+    assert.ok(found?.length, 'a definition is found');
+    const first = found[0]!;
+    const uri = 'targetUri' in first ? first.targetUri : first.uri;
+    const range = 'targetRange' in first ? first.targetRange : first.range;
+    assert.match(uri.path, /xuchang-plan\.txt$/);
+    const plan = await vscode.workspace.openTextDocument(uri);
+    assert.match(plan.lineAt(range.start.line).text + plan.lineAt(Math.min(plan.lineCount - 1, range.start.line + 2)).text, /养老机构护理型床位占比|^4/);
+  });
+
+  test('a quick fix is applied: a full-width colon typed through an IME becomes ASCII', async () => {
+    const uri = vscode.Uri.joinPath(folder(), 'quick-fix.ptl');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('indicator 甲 {\n  名称："甲指标"\n  unit %\n  target >= 55 @2025\n  anticipatory\n}\n'));
+    const fixable = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(fixable);
+    const ds = await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'fullwidth-punctuation'), 'fullwidth-punctuation');
+    const hint = ds.find((x) => codeOf(x) === 'fullwidth-punctuation')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, hint.range);
+    const fix = actions.find((a) => a.edit && a.kind?.value.startsWith('quickfix'));
+    assert.ok(fix, `actions: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    assert.equal(fixable.lineAt(1).text, '  名称:"甲指标"');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.workspace.fs.delete(uri);
+  });
+
   test('Explain this rule opens the rule documentation', async () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('ptl.explainRule', 'binding-target-missed');
     assert.ok(uri);
