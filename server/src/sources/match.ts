@@ -31,6 +31,22 @@ interface Entry {
 }
 
 const entries = new WeakMap<SourceIndex, Entry[]>();
+/** The entries by key, in list order: a name is looked up per indicator, so not by scanning every name. */
+const byKey = new WeakMap<SourceIndex, Map<string, Entry[]>>();
+
+function entriesFor(index: SourceIndex, key: string): Entry[] {
+  let map = byKey.get(index);
+  if (!map) {
+    map = new Map();
+    for (const e of entriesOf(index)) {
+      const same = map.get(e.key);
+      if (same) same.push(e);
+      else map.set(e.key, [e]);
+    }
+    byKey.set(index, map);
+  }
+  return map.get(key) ?? [];
+}
 
 /** Every name the plan states, table rows (children included) first, then prose subjects. */
 function entriesOf(index: SourceIndex): Entry[] {
@@ -49,9 +65,9 @@ function entriesOf(index: SourceIndex): Entry[] {
 
 export function matchName(name: string, index: SourceIndex): NameMatch {
   const key = normalizeName(name);
-  const list = entriesOf(index);
-  const hit = list.find((e) => e.row && e.key === key);
-  const prose = list.filter((e) => e.prose && e.key === key).map((e) => e.prose!);
+  const same = entriesFor(index, key);
+  const hit = same.find((e) => e.row);
+  const prose = same.filter((e) => e.prose).map((e) => e.prose!);
   if (hit || prose.length > 0) {
     const out: NameMatch = { prose, suggestions: [] };
     if (hit) {
@@ -60,7 +76,7 @@ export function matchName(name: string, index: SourceIndex): NameMatch {
     }
     return out;
   }
-  return { prose: [], suggestions: suggest(key, list) };
+  return { prose: [], suggestions: suggest(key, entriesOf(index)) };
 }
 
 /** At most five names, best first, that are close enough to be what was meant. */
