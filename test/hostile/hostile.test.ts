@@ -41,8 +41,11 @@ describe('through the engine', () => {
         expect(f.range.start.line).toBeLessThanOrEqual(analysis.parse.lines.lineCount);
         expect(f.message.zh.length + f.message.en.length).toBeLessThan(2000);
       }
-      const result = format(text);
-      if (analysis.parse.problems.some((p) => p.code === 'syntax-error')) expect(result.text).toBe(text);
+      if (!BIG.has(h.name)) {
+        // (Formatting 10 MB takes about 30 s; docs/limits.md.)
+        const result = format(text);
+        if (analysis.parse.problems.some((p) => p.code === 'syntax-error')) expect(result.text).toBe(text);
+      }
       if (!BIG.has(h.name) && h.bytes.length < 100 * 1024) expect(Date.now() - started).toBeLessThan(10000);
     }, 180000);
   }
