@@ -210,7 +210,8 @@ async function server(ws: ReturnType<typeof workspaces>) {
     const first = client.diagnostics((p) => p.uri === ptlUri && p.version === 1);
     client.open(ptlUri, ptlText, 'ptl');
     await first;
-    const edits = await editLatency(client, ptlUri, ptlText, PTL_TARGET, true);
+    // The debounced figure is the other plus the debounce: a quarter of the edits tells it (and keeps the bench short).
+    const edits = await editLatency(client, ptlUri, ptlText, PTL_TARGET, true, debounce === undefined ? Math.ceil(EDITS / 4) : EDITS);
     results[label] = edits;
     const p95 = percentile(edits, 95);
     record(`PTL edit → diagnostics, 2,000 indicators, ${edits.length} edits, ${label}`, p50p95(edits), '≤ 20 ms p95', p95 <= 20);
