@@ -186,7 +186,7 @@ export function isAttributeText(text: string): boolean {
 }
 
 /** Words a qualitative target starts with; a name never does. */
-const QUALITATIVE_START = /^(?:不低于|不少于|不高于|不超过|不小于|不大于|不多于|高于|低于|超过|达到|保持|稳定|持续|逐步|实现|全覆盖|基本|≥|≧|≤|≦|>|<|约)/;
+const QUALITATIVE_START = /^(?:不低于|不少于|不高于|不超过|不小于|不大于|不多于|高于|低于|超过|达到|保持|稳定|持续|逐步|实现|全覆盖|基本(?:实现|覆盖|完成|建成|达到|消除|形成|健全|普及)|≥|≧|≤|≦|>|<|约)/;
 
 /**
  * What a cell looks like on its own. `number` is a plain integer that could be a 序号 or
