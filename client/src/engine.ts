@@ -17,27 +17,16 @@ import { resolveInside } from '../../server/src/analysis/paths';
 import { isRuleId } from '../../server/src/analysis/rules';
 import type { Status } from '../../server/src/analysis/status';
 import { STATUS_LABELS } from '../../server/src/analysis/status';
-import { buildReport, STATUS_COLORS } from '../../server/src/cli/reporters/report';
+import { buildReport, STATUS_COLORS, type ReportRow } from '../../server/src/cli/reporters/report';
 import { effectiveSeverity, findConfigFile, parseConfig } from '../../server/src/config';
 import { decodeUtf8, nodeHost } from '../../server/src/host/node-host';
 import { indexSourceBytes } from '../../server/src/sources';
 import type { SourceIndex } from '../../server/src/sources/types';
 import * as fs from 'node:fs';
 
-export interface DashboardRow {
-  id: string;
-  name: string;
-  attribute: string;
-  binding: boolean;
-  unit: string;
-  baseline: string;
-  targets: string;
-  actuals: string;
-  status: Status | '';
-  statusLabel: string;
+/** A report row, with its colour and where the indicator's id is (0-based) for click-to-reveal. */
+export interface DashboardRow extends ReportRow {
   color: string;
-  bar?: { baseline: number; actual?: number; target: number };
-  /** Where the indicator's id is, 0-based. */
   line: number;
   character: number;
 }

@@ -10,25 +10,15 @@
 import type { ProseTarget, SourceOp, SourceValue } from './types';
 import { isSpaceCode, parseNumeral } from './chars';
 import { lineEndOf, paragraphs, positionOf, sentences, type Paragraph, type Sentence } from './sentences';
-import { numberAt, scaleOf, scaled, SUFFIX_OPS } from './values';
+import { numberAt, PREFIX_OPS, scaleOf, scaled, SUFFIX_OPS } from './values';
 import { readUnit } from './units';
 
 /** `到2025年`, `到 2025 年底`, `至2025年末`, `截至2025年`, `力争2025年`. */
 const YEAR = /(?:到|至|截至|截止到?|力争|确保|预计)\s{0,2}((?:19|20)\d{2}|[二〇一三四五六七八九零]{4})\s{0,2}年(?:底|末)?/g;
 
 /** Verbs that introduce a stated value, with the comparison they make. */
-const VERBS: Array<[string, SourceOp | undefined]> = (
-  [
-    ['达到并超过', '>='], ['达到或超过', '>='], ['不得低于', '>='], ['不得少于', '>='], ['不得超过', '<='],
-    ['不低于', '>='], ['不少于', '>='], ['不小于', '>='], ['至少', '>='], ['不高于', '<='], ['不超过', '<='],
-    ['不多于', '<='], ['不大于', '<='], ['高于', '>'], ['超过', '>'], ['大于', '>'], ['多于', '>'],
-    ['低于', '<'], ['少于', '<'], ['小于', '<'],
-    ['控制在', undefined], ['保持在', undefined], ['稳定在', undefined], ['提高到', undefined], ['提高至', undefined],
-    ['提升到', undefined], ['提升至', undefined], ['增加到', undefined], ['增加至', undefined], ['增长到', undefined],
-    ['下降到', undefined], ['降低到', undefined], ['降低至', undefined], ['降至', undefined], ['降到', undefined],
-    ['达到', undefined], ['达', undefined],
-  ] as Array<[string, SourceOp | undefined]>
-).sort((a, b) => b[0].length - a[0].length);
+// The value's own comparison words, as words only: in prose 约 is a filler (`达到约`), not a verb.
+const VERBS = PREFIX_OPS.filter(([word]) => /^\p{Script=Han}/u.test(word) && !word.startsWith('约'));
 
 /** Words between a verb and its number that change nothing (`分别达到`, `达到约`). */
 const FILLERS = ['分别', '均', '都', '约'];

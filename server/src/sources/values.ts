@@ -12,7 +12,7 @@ import { isUnitText } from './units';
 export type ValueFields = Omit<SourceValue, 'line' | 'column' | 'length'>;
 
 /** Comparison words at the start of a value, longest first. `undefined`: a verb that states the value itself. */
-const PREFIX_OPS: Array<[string, SourceOp | undefined]> = (
+export const PREFIX_OPS: Array<[string, SourceOp | undefined]> = (
   [
     ['达到并超过', '>='], ['达到或超过', '>='], ['不得低于', '>='], ['不得少于', '>='], ['不得超过', '<='], ['不得高于', '<='],
     ['不低于', '>='], ['不少于', '>='], ['不小于', '>='], ['至少', '>='], ['>=', '>='], ['≥', '>='], ['≧', '>='], ['⩾', '>='],
