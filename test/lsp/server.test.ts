@@ -114,6 +114,37 @@ describe('diagnostics', () => {
   });
 });
 
+describe('the rest of the editor features, over JSON-RPC on the seed', () => {
+  it('outline, workspace symbols, folding, semantic tokens, code lenses, inlay hints, links, references, highlights', async () => {
+    const s = await withFile(PTL);
+    s.open('xc.ptl', PTL);
+    await s.diagnostics('xc.ptl');
+    const doc = { textDocument: { uri: s.uri('xc.ptl') } };
+    type Named = { name: string; detail?: string; children?: Named[] };
+    const symbols = await s.conn.sendRequest<Named[]>('textDocument/documentSymbol', doc);
+    const outline = (n: Named): unknown => [n.name, ...(n.children ?? []).map(outline)];
+    expect(symbols.map(outline)).toEqual([['许昌民政十四五', ['专栏2', ['城乡低保比'], ['护理型床位占比']], ['比例']]]);
+    const found = await s.conn.sendRequest<{ name: string; containerName: string }[]>('workspace/symbol', { query: '床位' });
+    expect(found.map((x) => [x.name, x.containerName])).toEqual([['护理型床位占比 — 养老机构护理型床位占比', '专栏2']]);
+    const folds = await s.conn.sendRequest<{ startLine: number; endLine: number }[]>('textDocument/foldingRange', doc);
+    expect(folds.map((f) => [f.startLine, f.endLine])).toEqual([[0, 2], [5, 22], [6, 12], [14, 21]]);
+    const tokens = await s.conn.sendRequest<{ data: number[] }>('textDocument/semanticTokens/full', doc);
+    expect(tokens.data.length % 5).toBe(0);
+    expect(tokens.data.length).toBeGreaterThan(100);
+    const lenses = await s.conn.sendRequest<{ range: { start: { line: number } }; command: { title: string } }[]>('textDocument/codeLens', doc);
+    expect(lenses.map((l) => [l.range.start.line, l.command.title])).toEqual([[10, '暂无完成值 · 2025 年目标 ≥ 75%'], [18, '未实现 · 2025 年目标 ≥ 55% · 2025 年完成 50%']]);
+    const hints = await s.conn.sendRequest<{ position: { line: number }; label: string }[]>('textDocument/inlayHint', { ...doc, range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } } });
+    expect(hints.map((h) => [h.position.line, h.label])).toEqual([[25, ' = 50%'], [25, ' = 35%']]);
+    const links = await s.conn.sendRequest<{ range: { start: { line: number } }; target: string }[]>('textDocument/documentLink', doc);
+    expect(links.map((l) => [l.range.start.line, l.target])).toEqual([[1, s.uri(SEED)]]);
+    const at = { ...doc, position: { line: 14, character: 14 } };
+    const refs = await s.conn.sendRequest<{ range: { start: { line: number } } }[]>('textDocument/references', { ...at, context: { includeDeclaration: true } });
+    expect(refs.map((r) => r.range.start.line)).toEqual([14, 25]);
+    const highlights = await s.conn.sendRequest<{ range: { start: { line: number } } }[]>('textDocument/documentHighlight', at);
+    expect(highlights.map((r) => r.range.start.line)).toEqual([14, 25]);
+  });
+});
+
 describe('trust and settings', () => {
   it('reads no plan text in an untrusted workspace: no source findings, the rest still checked', async () => {
     const s = await withFile(PTL, { initializationOptions: { trusted: false } });
