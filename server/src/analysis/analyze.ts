@@ -16,6 +16,7 @@ import type { CheckContext, LoadedSource } from './context';
 import type { Resolver } from './evaluate';
 import type { Finding, Severity } from './finding';
 import { buildModel, type FileModel, type ValueSymbol } from './model';
+import { LruMap } from './lru';
 import { resolveInside } from './paths';
 import type { TargetStatus } from './status';
 import { applySuppressions, parseSuppressions } from './suppressions';
@@ -50,10 +51,14 @@ export interface FileAnalysis {
   findings: Finding[];
 }
 
-/** Parses and sources are cached by content, so re-analysis after an edit redoes only what changed. */
+/**
+ * Parses and sources are cached by content, so re-analysis after an edit redoes only
+ * what changed; the caches keep the most recently used files, so memory stays bounded
+ * however large the workspace.
+ */
 export class Analyzer {
-  private readonly parses = new Map<string, { text: string; result: ParseResult; model: FileModel }>();
-  private readonly sources = new Map<string, { bytes: Uint8Array; source: LoadedSource }>();
+  private readonly parses = new LruMap<string, { text: string; result: ParseResult; model: FileModel }>(256);
+  private readonly sources = new LruMap<string, { bytes: Uint8Array; source: LoadedSource }>(64);
 
   constructor(private readonly host: Host, private readonly options: AnalyzeOptions) {}
 

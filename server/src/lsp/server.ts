@@ -40,6 +40,7 @@ import { Analyzer, type FileAnalysis, type Host } from '../analysis/analyze';
 import * as F from '../analysis/features';
 import type { Finding, Severity } from '../analysis/finding';
 import { resolveInside } from '../analysis/paths';
+import { LruMap } from '../analysis/lru';
 import { isRuleId } from '../analysis/rules';
 import { effectiveSeverity, findConfigFile, parseConfig, type ResolvedConfig } from '../config';
 import { decodeUtf8, nodeHost, readFileBounded } from '../host/node-host';
@@ -50,6 +51,8 @@ import { completionKind, pathToUri, symbolKind, toDiagnostic, toDocumentSymbol, 
 const CONFIG_NAME = 'ptl.config.json';
 /** How long typing must pause before diagnostics are computed; PTL_DEBOUNCE_MS or initializationOptions.debounceMs override it (the benchmark measures with 0). */
 const DEBOUNCE_MS = 150;
+/** Closed files whose full analysis is kept; workspaces hold thousands of files, and memory must stay bounded. */
+const CLOSED_ANALYSES = 64;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
 
 interface Workspace {
@@ -89,7 +92,15 @@ export class PtlServer {
   private mode: Mode = 'push';
   private workspaces = new Map<string, Workspace>();
   private readonly ptlFiles = new Set<string>();
+  /** Analyses of open documents, and of the most recently analysed closed files (the rest are re-analysed on demand). */
   private readonly cache = new Map<string, { key: string; analysis: FileAnalysis }>();
+  private readonly closedCache = new LruMap<string, { key: string; analysis: FileAnalysis }>(CLOSED_ANALYSES);
+  /** Closed files waiting for analysis: drained one file per turn of the event loop, so requests and edits go first. */
+  private readonly backlog = new Set<string>();
+  private draining = false;
+  /** Closed files whose dependencies changed while the user types: they join the backlog once typing pauses. */
+  private readonly pending = new Set<string>();
+  private pendingTimer: NodeJS.Timeout | undefined;
   private readonly sourceIndexes = new Map<string, SourceIndex>();
   private readonly deps = new Map<string, Set<string>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -116,6 +127,7 @@ export class PtlServer {
 
   readonly ws: F.FeatureWorkspace = {
     analyses: () => [...this.allPtlFiles()].map((p) => this.analysisFor(p)).filter((a): a is FileAnalysis => a !== undefined),
+    analysis: (path) => this.analysisFor(path),
     resolvePath: (from, written) => {
       const w = this.workspaceFor(from);
       const r = resolveInside(from, written, [w.root, ...this.roots], (p) => this.host.realPath(p));
@@ -337,7 +349,7 @@ export class PtlServer {
     this.safeNotify('scan', () => {
       this.scan();
       this.publishConfigDiagnostics();
-      for (const path of this.ptlFiles) this.schedule(path, 0);
+      this.enqueue(this.ptlFiles);
     });
   }
 
@@ -405,7 +417,8 @@ export class PtlServer {
 
   analysisFor(path: string): FileAnalysis | undefined {
     const key = this.keyFor(path);
-    const cached = this.cache.get(path);
+    const store = this.documents.get(pathToUri(path)) ? this.cache : this.closedCache;
+    const cached = store.get(path);
     if (cached && cached.key === key) return cached.analysis;
     const open = this.openText(path);
     let text = open;
@@ -416,7 +429,7 @@ export class PtlServer {
     }
     if (this.faults.has('analyze')) throw new Error('injected fault: analyze');
     const analysis = this.workspaceFor(path).analyzer.analyze(path, text);
-    this.cache.set(path, { key, analysis });
+    store.set(path, { key, analysis });
     this.deps.set(path, this.dependenciesOf(analysis));
     return analysis;
   }
@@ -469,6 +482,7 @@ export class PtlServer {
       this.recheck(this.allPtlFiles());
       return;
     }
+    this.cache.delete(path);
     if (path.endsWith('.ptl') && !this.ptlFiles.has(path) && this.mode !== 'pull') {
       this.connection.sendDiagnostics({ uri, diagnostics: [] });
       this.published.delete(path);
@@ -484,6 +498,7 @@ export class PtlServer {
     this.generation++;
     this.workspaces.clear();
     this.cache.clear();
+    this.closedCache.clear();
     this.recheck(this.allPtlFiles());
   }
 
@@ -503,6 +518,7 @@ export class PtlServer {
         if (change.type === FileChangeType.Deleted) {
           this.ptlFiles.delete(path);
           this.cache.delete(path);
+          this.closedCache.delete(path);
           if (!this.documents.get(pathToUri(path)) && this.published.has(path)) {
             this.connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] });
             this.published.delete(path);
@@ -533,7 +549,16 @@ export class PtlServer {
   }
 
   private recheck(paths: Iterable<string>, typed?: string, justOpened = false): void {
-    if (this.mode !== 'pull') for (const p of paths) this.schedule(p, p === typed && justOpened ? 0 : this.debounceMs);
+    if (this.mode !== 'pull') {
+      for (const p of paths) {
+        if (this.documents.get(pathToUri(p))) this.schedule(p, p === typed && justOpened ? 0 : this.debounceMs);
+        else this.pending.add(p);
+      }
+      if (this.pending.size) {
+        clearTimeout(this.pendingTimer);
+        this.pendingTimer = setTimeout(() => this.enqueue(this.pending.values()), this.debounceMs);
+      }
+    }
     if (this.mode !== 'push' && this.refreshSupport) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
   }
 
@@ -544,6 +569,28 @@ export class PtlServer {
       this.timers.delete(path);
       this.safeNotify('publishDiagnostics', () => this.publish(path));
     }, delay));
+  }
+
+  private enqueue(paths: Iterable<string>): void {
+    for (const p of [...paths]) {
+      this.pending.delete(p);
+      this.backlog.add(p);
+    }
+    if (this.draining || this.backlog.size === 0) return;
+    this.draining = true;
+    setImmediate(() => this.drain());
+  }
+
+  private drain(): void {
+    const next = this.backlog.values().next();
+    if (next.done) {
+      this.draining = false;
+      return;
+    }
+    this.backlog.delete(next.value);
+    // An open document has its own (debounced) schedule.
+    if (!this.documents.get(pathToUri(next.value))) this.safeNotify('publishDiagnostics', () => this.publish(next.value));
+    setImmediate(() => this.drain());
   }
 
   private publish(path: string): void {

@@ -35,10 +35,21 @@ export interface Completion {
 export type Language = 'zh' | 'en';
 
 /** The language the author writes keywords in: the majority of the file's keywords, Chinese when none. */
+const languageCache = new WeakMap<readonly unknown[], Language>();
+
 export function keywordLanguage(analysis: FileAnalysis): Language {
+  const list = items(analysis.parse.file);
+  const cached = languageCache.get(list);
+  if (cached) return cached;
+  const language = countLanguage(list);
+  languageCache.set(list, language);
+  return language;
+}
+
+function countLanguage(list: ReturnType<typeof items>): Language {
   let zh = 0;
   let en = 0;
-  for (const item of items(analysis.parse.file)) {
+  for (const item of list) {
     const text = item.type === 'keyword' ? item.node.text : item.type === 'attribute' ? item.node.keyword.text : undefined;
     if (text === undefined) continue;
     if (isChineseSpelling(text)) zh++;

@@ -124,7 +124,7 @@ export function rename(analysis: FileAnalysis, position: Position, newName: stri
   if (!at) return { error: { zh: '这里不是可以重命名的指标或序列名', en: 'Only indicator and series ids can be renamed' } };
   if (!/^[\p{L}_][\p{L}\p{M}\p{Nd}_]*$/u.test(newName)) return { error: { zh: `「${newName}」不是合法的标识符`, en: `“${newName}” is not a valid identifier` } };
   if (KEYWORD_BY_SPELLING.has(newName)) return { error: { zh: `「${newName}」是关键字`, en: `“${newName}” is a keyword` } };
-  const declaring = ws.analyses().find((a) => a.path === at.file) ?? (at.file === analysis.path ? analysis : undefined);
+  const declaring = at.file === analysis.path ? analysis : ws.analysis(at.file);
   if (declaring?.model.symbols.has(newName) && newName !== at.symbol.id) {
     return { error: { zh: `「${newName}」已被使用`, en: `“${newName}” is already declared` } };
   }

@@ -5,7 +5,7 @@
  */
 import type * as A from '../../../../grammar/src/ast';
 import type { FileAnalysis } from '../analyze';
-import type { IndicatorSymbol, SeriesSymbol } from '../model';
+import type { FileModel, IndicatorSymbol, SeriesSymbol } from '../model';
 
 export type BlockDecl = A.PlanDecl | A.SeriesDecl | A.TableDecl | A.IndicatorDecl;
 
@@ -165,11 +165,40 @@ function exprItems(expr: A.Expr | undefined, out: Item[], owner: BlockDecl | und
   }
 }
 
+/** The items sorted by start, with the furthest end reached so far: a cursor lookup reads only the items that can hold it. */
+interface ItemIndex {
+  /** Positions in the list, sorted by the item's start. */
+  order: number[];
+  starts: number[];
+  reach: number[];
+}
+
+const indexCache = new WeakMap<readonly Item[], ItemIndex>();
+
+function indexOf(list: readonly Item[]): ItemIndex {
+  const cached = indexCache.get(list);
+  if (cached) return cached;
+  const order = list.map((_, i) => i).sort((a, b) => list[a]!.node.start - list[b]!.node.start || a - b);
+  const starts = order.map((i) => list[i]!.node.start);
+  const reach: number[] = [];
+  let furthest = -1;
+  for (const i of order) reach.push((furthest = Math.max(furthest, list[i]!.node.end)));
+  const index = { order, starts, reach };
+  indexCache.set(list, index);
+  return index;
+}
+
 /** The innermost item whose span holds the offset (an end offset counts, so a cursor just after a word finds it). */
 export function itemAt(list: readonly Item[], offset: number): Item | undefined {
+  const { order, starts, reach } = indexOf(list);
+  // Walk back from the last item starting at or before the offset while an earlier one still reaches it;
+  // the holders are then weighed in list order, as ties are decided by it.
+  const holders: number[] = [];
+  for (let k = upperBound(starts, offset) - 1; k >= 0 && reach[k]! >= offset; k--) {
+    if (offset <= list[order[k]!]!.node.end) holders.push(order[k]!);
+  }
   let best: Item | undefined;
-  for (const item of list) {
-    if (offset < item.node.start || offset > item.node.end) continue; // nor any part of it
+  for (const item of holders.sort((a, b) => a - b).map((i) => list[i]!)) {
     // Inside a citation only its file name is an item of its own (a link); `row`, `line`, the table and the quote stand for the citation.
     const candidates = item.type === 'citation' ? [item, ...citationParts(item.node, item.owner).filter((p) => p.type === 'string' && p.role === 'cite-file')] : [item];
     for (const c of candidates) {
@@ -181,12 +210,33 @@ export function itemAt(list: readonly Item[], offset: number): Item | undefined 
   return best;
 }
 
+function upperBound(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The symbol a block declaration declares, if it is an indicator or series with an id. */
 export function symbolOf(analysis: FileAnalysis, decl: BlockDecl | undefined): IndicatorSymbol | SeriesSymbol | undefined {
-  if (!decl) return undefined;
-  if (decl.kind === 'Indicator') return analysis.model.indicators.find((i) => i.decl === decl);
-  if (decl.kind === 'Series') return analysis.model.series.find((s) => s.decl === decl);
-  return undefined;
+  if (!decl || (decl.kind !== 'Indicator' && decl.kind !== 'Series')) return undefined;
+  return declarationSymbols(analysis.model).get(decl);
+}
+
+const symbolCache = new WeakMap<FileModel, Map<BlockDecl, IndicatorSymbol | SeriesSymbol>>();
+
+/** Each declaration's symbol, built once per model (the first symbol of a declaration wins, as a search in order would find). */
+function declarationSymbols(model: FileModel): Map<BlockDecl, IndicatorSymbol | SeriesSymbol> {
+  const cached = symbolCache.get(model);
+  if (cached) return cached;
+  const map = new Map<BlockDecl, IndicatorSymbol | SeriesSymbol>();
+  for (const symbol of [...model.indicators, ...model.series]) if (!map.has(symbol.decl)) map.set(symbol.decl, symbol);
+  symbolCache.set(model, map);
+  return map;
 }
 
 /** The indicator or series owning the item, walking out of nested indicator blocks only as far as the item's own block. */

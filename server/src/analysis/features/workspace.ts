@@ -14,6 +14,8 @@ import type { IndicatorSymbol, ValueSymbol } from '../model';
 export interface FeatureWorkspace {
   /** Every analysed `.ptl` file of the workspace (the current one included or not). */
   analyses(): readonly FileAnalysis[];
+  /** One file's analysis, without analysing the rest of the workspace. */
+  analysis(path: string): FileAnalysis | undefined;
   /** A path written in `from` (`source`, `use`, `cite "…"`) as a workspace path; undefined when refused. */
   resolvePath(from: string, written: string): string | undefined;
   /** The index of a plan text, by workspace path. */
@@ -22,6 +24,7 @@ export interface FeatureWorkspace {
 
 export const NO_WORKSPACE: FeatureWorkspace = {
   analyses: () => [],
+  analysis: () => undefined,
   resolvePath: () => undefined,
   sourceIndex: () => undefined,
 };
@@ -46,7 +49,7 @@ export function useTarget(analysis: FileAnalysis, alias: string, ws: FeatureWork
 }
 
 export function analysisOf(ws: FeatureWorkspace, path: string | undefined): FileAnalysis | undefined {
-  return path === undefined ? undefined : ws.analyses().find((a) => a.path === path);
+  return path === undefined ? undefined : ws.analysis(path);
 }
 
 /** Where the symbol a reference names is declared. */
