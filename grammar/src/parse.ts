@@ -19,11 +19,17 @@ export interface ParseResult {
 
 let parser: PtlParser | undefined;
 
+/** One parser for the process: building it (chevrotain's grammar analysis) is the costly part. */
+export function sharedParser(): PtlParser {
+  parser ??= new PtlParser();
+  return parser;
+}
+
 export function parse(text: string): ParseResult {
   const lines = new LineIndex(text);
   const lexed = lex(text, lines);
   const comments = lexed.comments.map((token) => comment(token, lines));
-  parser ??= new PtlParser();
+  const parser = sharedParser();
   parser.load(lexed.tokens, lines);
   let declarations: PtlFile['declarations'] = [];
   const problems = [...lexed.problems];
@@ -74,7 +80,7 @@ function expressionDepth(root: object): number {
 }
 
 /** Replaces every expression nested deeper than {@link MAX_EXPRESSION_DEPTH} by nothing, with a located problem. */
-function pruneDeepExpressions(declarations: PtlFile['declarations'], lines: LineIndex, tokens: IToken[]): SyntaxProblem[] {
+export function pruneDeepExpressions(declarations: PtlFile['declarations'], lines: LineIndex, tokens: IToken[]): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
   // An expression node spans more tokens than any of its children, so a subtree of at most
   // MAX_EXPRESSION_DEPTH tokens cannot hold a deeper expression: it is skipped unread. This
@@ -136,7 +142,7 @@ function deepestNesting(tokens: IToken[]): number {
   return 0;
 }
 
-function comment(token: IToken, lines: LineIndex): Comment {
+export function comment(token: IToken, lines: LineIndex): Comment {
   const start = token.startOffset;
   const end = start + token.image.length;
   const block = token.tokenType === BlockComment || token.tokenType === UnclosedBlockComment;

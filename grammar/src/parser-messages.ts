@@ -43,6 +43,13 @@ export function decodeMessage(text: string): Localized {
   return { zh: text, en: text };
 }
 
+/** The message chevrotain's mismatch gives, for a token the parser checks itself. */
+export function mismatchMessage(expected: TokenType, actual: IToken): Localized {
+  const e = label(expected);
+  const a = found(actual);
+  return { zh: `此处应为${e.zh}，实际为${a.zh}`, en: `Expected ${e.en} but found ${a.en}` };
+}
+
 export const errorMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual }) {
     const e = label(expected);

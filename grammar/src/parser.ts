@@ -9,7 +9,7 @@ import type * as A from './ast';
 import { DIRECTIONS, REFERENCE_PARTS } from './keywords';
 import type { LineIndex } from './range';
 import type { SyntaxProblem } from './problem';
-import { errorMessages } from './parser-messages';
+import { errorMessages, mismatchMessage } from './parser-messages';
 import * as T from './tokens';
 
 const K = T.KeywordToken;
@@ -30,6 +30,9 @@ const JUNK_IN_BLOCK = CONCRETE.filter((t) => !DECLARATION_STARTS.includes(t) && 
 
 type Context = 'plan' | 'series' | 'table' | 'indicator';
 
+/** Real plans nest indicators two or three deep; this is far beyond any of them. */
+export const MAX_INDICATOR_DEPTH = 16;
+
 interface Block {
   fields: A.Field[];
   indicators: A.IndicatorDecl[];
@@ -43,6 +46,7 @@ export class PtlParser extends EmbeddedActionsParser {
   private extraProblems: SyntaxProblem[] = [];
   /** Column of the `indicator` keyword whose body is being parsed, innermost last. */
   private indicatorColumns: number[] = [];
+  private tooDeepReported = false;
 
   constructor() {
     super(T.ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: errorMessages, skipValidations: true });
@@ -54,10 +58,16 @@ export class PtlParser extends EmbeddedActionsParser {
     this.lines = lines;
     this.extraProblems = [];
     this.indicatorColumns = [];
+    this.tooDeepReported = false;
   }
 
   takeExtraProblems(): SyntaxProblem[] {
     return this.extraProblems;
+  }
+
+  /** Whether every loaded token has been read. */
+  atEnd(): boolean {
+    return this.LA(1).tokenType === EOF;
   }
 
   public file = this.RULE('file', (): A.Declaration[] => {
@@ -99,7 +109,8 @@ export class PtlParser extends EmbeddedActionsParser {
     }));
   });
 
-  private indicator = this.RULE('indicator', (): A.IndicatorDecl => {
+  /** Public as an entry point: grammar/src/reparse.ts re-parses one indicator after an edit inside it. */
+  public indicator = this.RULE('indicator', (): A.IndicatorDecl => {
     const keyword = this.CONSUME(K.indicator);
     const id = this.OPTION(() => this.CONSUME(T.Identifier));
     const title = this.OPTION2(() => this.CONSUME(T.StringLiteral));
@@ -170,13 +181,18 @@ export class PtlParser extends EmbeddedActionsParser {
         ]);
       },
     });
-    const close = this.CONSUME(T.RBrace);
-    return this.ACTION(() => ({
-      fields,
-      indicators,
-      open: this.real(open) ? this.tokenSpan(open) : undefined,
-      close: this.real(close) ? this.tokenSpan(close) : undefined,
-    }));
+    // A missing `}` is common while typing and after every block closed by indentation:
+    // it is reported here rather than through chevrotain's recovery, whose cost grows with nesting.
+    const close = this.OPTION5(() => this.CONSUME(T.RBrace));
+    return this.ACTION(() => {
+      if (!close) this.missingClose();
+      return {
+        fields,
+        indicators,
+        open: this.real(open) ? this.tokenSpan(open) : undefined,
+        close: close && this.real(close) ? this.tokenSpan(close) : undefined,
+      };
+    });
   }, { recoveryValueFunc: () => ({ fields: [], indicators: [] }) });
 
   private field = this.RULE('field', (): A.Field => this.OR([
@@ -606,13 +622,38 @@ export class PtlParser extends EmbeddedActionsParser {
     });
   }
 
-  /** A nested `indicator` belongs to the current one only if it is indented deeper. */
+  /**
+   * A nested `indicator` belongs to the current one only if it is indented deeper, and
+   * only up to MAX_INDICATOR_DEPTH levels: deeper nesting is reported once, and what
+   * follows is read as siblings (error recovery costs grow with the depth of the rule stack).
+   */
   private nestedIndicatorAhead(): boolean {
     const next = this.LA(1);
     if (next.tokenType !== K.indicator) return false;
     const parentColumn = this.indicatorColumns.at(-1);
     if (parentColumn === undefined) return true;
-    return this.lines.positionAt(next.startOffset).character > parentColumn;
+    if (this.lines.positionAt(next.startOffset).character <= parentColumn) return false;
+    if (this.indicatorColumns.length < MAX_INDICATOR_DEPTH) return true;
+    if (!this.tooDeepReported && !this.RECORDING_PHASE) {
+      this.tooDeepReported = true;
+      const start = next.startOffset;
+      this.extraProblems.push({
+        code: 'syntax-error',
+        message: { zh: `指标嵌套超过 ${MAX_INDICATOR_DEPTH} 层，更深的指标按同级读取`, en: `Indicators nest deeper than ${MAX_INDICATOR_DEPTH} levels; the deeper ones are read as siblings` },
+        range: this.lines.rangeOf(start, start + next.image.length),
+        start,
+        end: start + next.image.length,
+      });
+    }
+    return false;
+  }
+
+  private missingClose(): void {
+    const next = this.LA(1);
+    const atEnd = next.tokenType === EOF || Number.isNaN(next.startOffset);
+    const start = atEnd ? this.inputEnd() : next.startOffset;
+    const end = atEnd ? start : start + next.image.length;
+    this.extraProblems.push({ code: 'syntax-error', message: mismatchMessage(T.RBrace, next), range: this.lines.rangeOf(start, end), start, end });
   }
 
   private misplaced(keyword: A.Keyword, context: Context): void {

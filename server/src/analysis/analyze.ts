@@ -5,17 +5,19 @@
  */
 import type * as A from '../../../grammar/src/ast';
 import { parse, type ParseResult } from '../../../grammar/src/parse';
+import { reparse } from '../../../grammar/src/reparse';
 import type { Localized } from '../../../grammar/src/message';
 import type { Range } from '../../../grammar/src/range';
 import { indexSourceBytes } from '../sources';
-import { checkEvaluation } from './checks/evaluation';
-import { checkSources } from './checks/sources';
-import { checkStructure } from './checks/structure';
-import { checkTypes } from './checks/types';
+import type { SourceRow } from '../sources/types';
+import { checkFileEvaluation, checkIndicatorEvaluation } from './checks/evaluation';
+import { checkFileSources, checkIndicatorSources } from './checks/sources';
+import { checkFileStructure, checkIndicatorStructure } from './checks/structure';
+import { checkFileTypes, checkIndicatorTypes } from './checks/types';
 import type { CheckContext, LoadedSource } from './context';
 import type { Resolver } from './evaluate';
 import type { Finding, Severity } from './finding';
-import { buildModel, type FileModel, type ValueSymbol } from './model';
+import { buildModel, type FileModel, type IndicatorSymbol, type PlanInfo, type ValueSymbol } from './model';
 import { LruMap } from './lru';
 import { resolveInside } from './paths';
 import type { TargetStatus } from './status';
@@ -39,6 +41,24 @@ export interface AnalyzeOptions {
   readSources?: boolean;
 }
 
+/**
+ * What the rules found for one indicator, and what that depended on besides the
+ * indicator itself: the references it resolved and the plan texts it read. After an
+ * edit elsewhere in the file the indicator keeps its symbol, and the result is
+ * reused while those still resolve to the same things.
+ */
+interface IndicatorResult {
+  findings: Finding[];
+  statuses: TargetStatus[];
+  row?: SourceRow;
+  plan?: PlanInfo;
+  source?: LoadedSource;
+  resolved: Array<[A.Reference, ValueSymbol | undefined]>;
+  loaded: Array<[string, A.Span, LoadedSource | undefined]>;
+  /** Every id in scope, when a reference did not resolve: the suggestions for it were chosen among them. */
+  scope?: Array<Map<string, ValueSymbol>>;
+}
+
 export interface FileAnalysis {
   path: string;
   text: string;
@@ -59,6 +79,7 @@ export interface FileAnalysis {
 export class Analyzer {
   private readonly parses = new LruMap<string, { text: string; result: ParseResult; model: FileModel }>(256);
   private readonly sources = new LruMap<string, { bytes: Uint8Array; source: LoadedSource }>(64);
+  private readonly results = new WeakMap<IndicatorSymbol, IndicatorResult>();
 
   constructor(private readonly host: Host, private readonly options: AnalyzeOptions) {}
 
@@ -86,11 +107,55 @@ export class Analyzer {
     }
     const planSource = model.plan?.source;
     if (planSource?.path) ctx.source = ctx.loadSource(planSource.path.value, planSource.path);
-    checkStructure(ctx);
-    checkTypes(ctx);
-    const statuses = checkEvaluation(ctx);
-    checkSources(ctx);
+    const statuses: TargetStatus[] = [];
+    const rows = new Set<SourceRow>();
+    for (const indicator of model.indicators) {
+      const r = this.indicatorResult(ctx, indicator);
+      findings.push(...r.findings);
+      statuses.push(...r.statuses);
+      if (r.row) rows.add(r.row);
+    }
+    checkFileStructure(ctx);
+    checkFileTypes(ctx);
+    checkFileEvaluation(ctx);
+    checkFileSources(ctx, rows);
     return { path, text, parse: result, model, imports, resolve, source: ctx.source, statuses, findings: this.finish(path, result, model, findings) };
+  }
+
+  private indicatorResult(ctx: CheckContext, indicator: IndicatorSymbol): IndicatorResult {
+    const previous = this.results.get(indicator);
+    if (previous && this.stillHolds(previous, ctx)) return previous;
+    const r: IndicatorResult = { findings: [], statuses: [], plan: ctx.model.plan, source: ctx.source, resolved: [], loaded: [] };
+    const own: CheckContext = {
+      ...ctx,
+      findings: r.findings,
+      resolve: (ref) => {
+        const symbol = ctx.resolve(ref);
+        r.resolved.push([ref, symbol]);
+        return symbol;
+      },
+      loadSource: (relative, at) => {
+        const source = this.loadSource(ctx.path, relative, at, own);
+        r.loaded.push([relative, at, source]);
+        return source;
+      },
+      report: (rule, range, message, extra) => r.findings.push({ rule, severity: 'error', file: ctx.path, range, message, ...extra }),
+    };
+    checkIndicatorStructure(own, indicator);
+    checkIndicatorTypes(own, indicator);
+    r.statuses = checkIndicatorEvaluation(own, indicator);
+    r.row = checkIndicatorSources(own, indicator);
+    if (r.resolved.some(([, symbol]) => !symbol)) r.scope = scopeOf(ctx);
+    this.results.set(indicator, r);
+    return r;
+  }
+
+  private stillHolds(r: IndicatorResult, ctx: CheckContext): boolean {
+    if (r.plan !== ctx.model.plan || r.source !== ctx.source) return false;
+    if (r.scope && !sameItems(r.scope, scopeOf(ctx))) return false;
+    if (!r.resolved.every(([ref, symbol]) => ctx.resolve(ref) === symbol)) return false;
+    const quiet: CheckContext = { ...ctx, findings: [], report: () => undefined };
+    return r.loaded.every(([relative, at, source]) => this.loadSource(ctx.path, relative, at, quiet) === source);
   }
 
   /** Forget a file's cached parse or source bytes (it changed on disk). */
@@ -102,8 +167,9 @@ export class Analyzer {
   private parsed(path: string, text: string) {
     const cached = this.parses.get(path);
     if (cached && cached.text === text) return cached;
-    const result = parse(text);
-    const entry = { text, result, model: buildModel(result.file) };
+    // An edit inside one indicator re-parses that indicator; the model keeps the other symbols.
+    const result = (cached && reparse(cached.result, text)) ?? parse(text);
+    const entry = { text, result, model: buildModel(result.file, cached?.model) };
     this.parses.set(path, entry);
     return entry;
   }
@@ -198,6 +264,14 @@ export class Analyzer {
   }
 }
 
+function scopeOf(ctx: CheckContext): Array<Map<string, ValueSymbol>> {
+  return [ctx.model.symbols, ...[...ctx.imports.values()].map((m) => m.symbols)];
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
@@ -228,8 +302,20 @@ function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
+/** A total order, so the findings come out the same whichever order the rules ran in. */
 function byPosition(a: Finding, b: Finding): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule);
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    a.rule.localeCompare(b.rule) ||
+    a.range.end.line - b.range.end.line ||
+    a.range.end.character - b.range.end.character ||
+    compareText(a.message.en, b.message.en)
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Binds references: local ids first, `alias.x` into imports, `table.x` into a local table. */

@@ -79,13 +79,19 @@ export interface FileModel {
   symbols: Map<string, ValueSymbol>;
 }
 
-export function buildModel(file: A.PtlFile): FileModel {
+/**
+ * The model of a parsed file. Given the model of the file before an edit that kept
+ * most declarations as they were (see grammar/src/reparse.ts), the symbols of those
+ * declarations are kept too, so results computed for them can be reused.
+ */
+export function buildModel(file: A.PtlFile, previous?: FileModel): FileModel {
   const model: FileModel = { plans: [], uses: [], tables: [], indicators: [], series: [], checks: [], symbols: new Map() };
+  const kept = new Map(previous?.indicators.map((s) => [s.decl, s]));
   for (const decl of file.declarations) {
     switch (decl.kind) {
       case 'Plan':
         model.plans.push(decl);
-        model.plan ??= planInfo(decl);
+        model.plan ??= previous?.plan?.decl === decl ? previous.plan : planInfo(decl);
         break;
       case 'Use':
         model.uses.push(decl);
@@ -95,10 +101,10 @@ export function buildModel(file: A.PtlFile): FileModel {
         break;
       case 'Table':
         model.tables.push(decl);
-        for (const indicator of decl.indicators) addIndicator(model, indicator, decl, undefined);
+        for (const indicator of decl.indicators) addIndicator(model, kept, indicator, decl, undefined);
         break;
       case 'Indicator':
-        addIndicator(model, decl, undefined, undefined);
+        addIndicator(model, kept, decl, undefined, undefined);
         break;
       case 'Check':
         model.checks.push(decl);
@@ -111,10 +117,11 @@ export function buildModel(file: A.PtlFile): FileModel {
   return model;
 }
 
-function addIndicator(model: FileModel, decl: A.IndicatorDecl, table: A.TableDecl | undefined, parent: IndicatorSymbol | undefined): void {
-  const symbol = indicatorSymbol(decl, table, parent);
+function addIndicator(model: FileModel, kept: Map<A.IndicatorDecl, IndicatorSymbol>, decl: A.IndicatorDecl, table: A.TableDecl | undefined, parent: IndicatorSymbol | undefined): void {
+  const previous = kept.get(decl);
+  const symbol = previous && previous.table === table && previous.parent === parent ? previous : indicatorSymbol(decl, table, parent);
   if (symbol) model.indicators.push(symbol);
-  for (const child of decl.children) addIndicator(model, child, table, symbol ?? parent);
+  for (const child of decl.children) addIndicator(model, kept, child, table, symbol ?? parent);
 }
 
 function indicatorSymbol(decl: A.IndicatorDecl, table: A.TableDecl | undefined, parent: IndicatorSymbol | undefined): IndicatorSymbol | undefined {

@@ -9,18 +9,19 @@ import type { IndicatorSymbol } from '../model';
 import { STATUS_LABELS, targetStatuses, type TargetStatus } from '../status';
 import { convert, formatUnit } from '../units';
 
-export function checkEvaluation(ctx: CheckContext): TargetStatus[] {
-  const all: TargetStatus[] = [];
-  for (const indicator of ctx.model.indicators) {
-    const statuses = targetStatuses(indicator, ctx.resolve, ctx.tolerance);
-    all.push(...statuses);
-    for (const s of statuses) reportStatus(ctx, s);
-    checkRegression(ctx, statuses);
-    checkDerive(ctx, indicator);
-    checkAligns(ctx, indicator, statuses);
-  }
+/** One indicator's targets evaluated, with the findings they give. */
+export function checkIndicatorEvaluation(ctx: CheckContext, indicator: IndicatorSymbol): TargetStatus[] {
+  const statuses = targetStatuses(indicator, ctx.resolve, ctx.tolerance);
+  for (const s of statuses) reportStatus(ctx, s);
+  checkRegression(ctx, statuses);
+  checkDerive(ctx, indicator);
+  checkAligns(ctx, indicator, statuses);
+  return statuses;
+}
+
+/** The file's `check` assertions. */
+export function checkFileEvaluation(ctx: CheckContext): void {
   for (const check of ctx.model.checks) checkAssertion(ctx, check);
-  return all;
 }
 
 const fmt = (n: number): string => String(Number(n.toPrecision(6)));

@@ -12,17 +12,18 @@ import type { IndicatorSymbol, Measure } from '../model';
 import type { RelatedLocation } from '../finding';
 import { convert, parseUnitText, sameDimension } from '../units';
 
-export function checkSources(ctx: CheckContext): void {
-  const declaredRows = new Set<SourceRow>();
-  for (const indicator of ctx.model.indicators) {
-    const row = checkCitations(ctx, indicator);
-    const matched = row ?? nameMatch(ctx, indicator);
-    if (matched) {
-      declaredRows.add(matched.row);
-      compareWithRow(ctx, indicator, matched.row, matched.source);
-      checkContradiction(ctx, indicator, matched.row, matched.source);
-    }
-  }
+/** One indicator against the plan text; returns the row of the plan's tables it stands for. */
+export function checkIndicatorSources(ctx: CheckContext, indicator: IndicatorSymbol): SourceRow | undefined {
+  const row = checkCitations(ctx, indicator);
+  const matched = row ?? nameMatch(ctx, indicator);
+  if (!matched) return undefined;
+  compareWithRow(ctx, indicator, matched.row, matched.source);
+  checkContradiction(ctx, indicator, matched.row, matched.source);
+  return matched.row;
+}
+
+/** Every row of the plan's tables that no indicator stands for. */
+export function checkFileSources(ctx: CheckContext, declaredRows: ReadonlySet<SourceRow>): void {
   reportUndeclaredRows(ctx, declaredRows);
 }
 
@@ -226,14 +227,14 @@ function checkContradiction(ctx: CheckContext, indicator: IndicatorSymbol, row: 
   }
 }
 
-function reportUndeclaredRows(ctx: CheckContext, declared: Set<SourceRow>): void {
+function reportUndeclaredRows(ctx: CheckContext, declared: ReadonlySet<SourceRow>): void {
   const source = ctx.source;
   const at = ctx.model.plan?.source?.path;
   if (!source || !at) return;
-  const declaredNames = new Set(ctx.model.indicators.map((i) => i.name && normalizeName(i.name)).filter(Boolean));
+  const declaredNames = new Set(ctx.model.indicators.map(normalizedName).filter(Boolean));
   for (const table of tablesDescribed(ctx, source)) {
     for (const row of flatten(table.rows)) {
-      if (declared.has(row) || declaredNames.has(normalizeName(row.name))) continue;
+      if (declared.has(row) || declaredNames.has(normalizedName(row))) continue;
       ctx.report('source-row-undeclared', at.range, {
         zh: `规划原文「${table.id}」第 ${row.index} 行「${row.name}」没有对应的指标`,
         en: `Row ${row.index} of “${table.id}” in the plan text, “${row.name}”, has no indicator`,
@@ -249,6 +250,16 @@ function reportUndeclaredRows(ctx: CheckContext, declared: Set<SourceRow>): void
 function tablesDescribed(ctx: CheckContext, source: LoadedSource): SourceTable[] {
   const declared = new Set(ctx.model.tables.map((t) => t.id && findTable(source.index, t.id.name)).filter(Boolean));
   return declared.size > 0 ? source.index.tables.filter((t) => declared.has(t)) : source.index.tables;
+}
+
+// Names are normalized once per symbol and per row: the check runs after every edit.
+const normalizedNames = new WeakMap<object, string | undefined>();
+
+function normalizedName(named: { name?: string }): string | undefined {
+  if (normalizedNames.has(named)) return normalizedNames.get(named);
+  const name = named.name === undefined ? undefined : normalizeName(named.name);
+  normalizedNames.set(named, name);
+  return name;
 }
 
 function flatten(rows: SourceRow[]): SourceRow[] {

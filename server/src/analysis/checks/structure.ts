@@ -8,17 +8,17 @@ import type { CheckContext } from '../context';
 import type { IndicatorSymbol } from '../model';
 import { closest } from '../similar';
 
-export function checkStructure(ctx: CheckContext): void {
+/** The structure rules of the file as a whole: ids, the plan, series, references and cycles. */
+export function checkFileStructure(ctx: CheckContext): void {
   checkDuplicates(ctx);
   checkPlans(ctx);
-  for (const indicator of ctx.model.indicators) checkIndicator(ctx, indicator);
   for (const series of ctx.model.series) {
     if (!series.unitField) {
       const at = series.decl.id ?? series.decl.keyword;
       ctx.report('missing-unit', at.range, { zh: `序列「${series.id}」缺少单位（unit）`, en: `Series “${series.id}” has no unit` });
     }
   }
-  checkReferences(ctx);
+  checkReferences(ctx, fileLevelReferences(ctx.file));
   checkCycles(ctx);
 }
 
@@ -77,7 +77,8 @@ function misplacedField(ctx: CheckContext, field: A.Field, where: { zh: string; 
   });
 }
 
-function checkIndicator(ctx: CheckContext, indicator: IndicatorSymbol): void {
+/** The structure rules of one indicator's own fields. */
+export function checkIndicatorStructure(ctx: CheckContext, indicator: IndicatorSymbol): void {
   const at = indicator.decl.id ?? indicator.decl.keyword;
   for (const field of indicator.decl.fields) {
     if (!INDICATOR_FIELDS.has(field.field)) misplacedField(ctx, field, { zh: '指标', en: 'an indicator' });
@@ -89,6 +90,7 @@ function checkIndicator(ctx: CheckContext, indicator: IndicatorSymbol): void {
     }
   }
   checkSingleFields(ctx, indicator);
+  checkReferences(ctx, fieldReferences(indicator.decl.fields));
   const distinct = new Set(indicator.attributes.map((a) => a.attribute));
   if (indicator.attributes.length === 0) {
     ctx.report('missing-attribute', at.range, {
@@ -128,16 +130,15 @@ function checkSingleFields(ctx: CheckContext, indicator: IndicatorSymbol): void 
   }
 }
 
-function checkReferences(ctx: CheckContext): void {
-  const known = [...ctx.model.symbols.keys()];
-  for (const ref of allReferences(ctx.file)) {
+function checkReferences(ctx: CheckContext, refs: A.Reference[]): void {
+  for (const ref of refs) {
     if (ctx.resolve(ref)) continue;
     const name = ref.path.map((p) => p.name).join('.');
     if (!name) continue;
     const importAlias = ref.path.length > 1 ? ref.path[0]!.name : undefined;
     const imported = importAlias ? ctx.imports.get(importAlias) : undefined;
     if (importAlias && ctx.model.uses.some((u) => u.alias?.name === importAlias) && !imported) continue;
-    const candidates = imported ? [...imported.symbols.keys()].map((k) => `${importAlias}.${k}`) : known;
+    const candidates = imported ? [...imported.symbols.keys()].map((k) => `${importAlias}.${k}`) : [...ctx.model.symbols.keys()];
     const suggestions = closest(name, candidates, 3);
     const hint = suggestions.length ? { zh: `，是否指「${suggestions.join('」「')}」？`, en: `; did you mean ${suggestions.map((s) => `“${s}”`).join(', ')}?` } : { zh: '', en: '' };
     const range = { start: ref.path[0]!.range.start, end: ref.path.at(-1)!.range.end };
@@ -161,37 +162,29 @@ function quoteFix(ctx: CheckContext, ref: A.Reference) {
   };
 }
 
-/** Every reference written in the file, in order. */
-export function allReferences(file: A.PtlFile): A.Reference[] {
+/** The references written in value fields (an indicator's own, not its children's). */
+function fieldReferences(fields: A.Field[]): A.Reference[] {
   const refs: A.Reference[] = [];
-  const visitExpr = (e: A.Expr | A.StringLit | A.NoneLit | undefined): void => {
-    if (!e) return;
-    if (e.kind === 'Reference') refs.push(e);
-    else if (e.kind === 'Binary') { visitExpr(e.left); visitExpr(e.right); }
-    else if (e.kind === 'Unary') visitExpr(e.operand);
-    else if (e.kind === 'Paren') visitExpr(e.expr);
-  };
-  const visitFields = (fields: A.Field[]): void => {
-    for (const f of fields) {
-      if (f.field === 'baseline' || f.field === 'target' || f.field === 'actual' || f.field === 'value') visitExpr(f.value);
-      if (f.field === 'derive' || f.field === 'aligns') visitExpr(f.expr);
-    }
-  };
-  const visitIndicator = (i: A.IndicatorDecl): void => {
-    visitFields(i.fields);
-    i.children.forEach(visitIndicator);
-  };
+  for (const f of fields) {
+    if (f.field === 'baseline' || f.field === 'target' || f.field === 'actual' || f.field === 'value') refs.push(...referencesIn(f.value));
+    if (f.field === 'derive' || f.field === 'aligns') refs.push(...referencesIn(f.expr));
+  }
+  return refs;
+}
+
+/** The references outside indicators: in checks, series and the plan. */
+function fileLevelReferences(file: A.PtlFile): A.Reference[] {
+  const refs: A.Reference[] = [];
   for (const d of file.declarations) {
-    if (d.kind === 'Check') { visitExpr(d.left); visitExpr(d.right); }
-    if (d.kind === 'Series' || d.kind === 'Plan') visitFields(d.fields);
-    if (d.kind === 'Table') d.indicators.forEach(visitIndicator);
-    if (d.kind === 'Indicator') visitIndicator(d);
+    if (d.kind === 'Check') refs.push(...referencesIn(d.left), ...referencesIn(d.right));
+    if (d.kind === 'Series' || d.kind === 'Plan') refs.push(...fieldReferences(d.fields));
   }
   return refs;
 }
 
 /** `derive` definitions that refer back to themselves. */
 function checkCycles(ctx: CheckContext): void {
+  const local = new Set(ctx.model.indicators);
   const edges = new Map<IndicatorSymbol, IndicatorSymbol[]>();
   for (const indicator of ctx.model.indicators) {
     const deps: IndicatorSymbol[] = [];
@@ -199,7 +192,7 @@ function checkCycles(ctx: CheckContext): void {
     for (const expr of exprs) {
       for (const ref of referencesIn(expr)) {
         const target = ctx.resolve(ref);
-        if (target?.kind === 'indicator' && ctx.model.indicators.includes(target)) deps.push(target);
+        if (target?.kind === 'indicator' && local.has(target)) deps.push(target);
       }
     }
     edges.set(indicator, deps);
@@ -228,7 +221,7 @@ function checkCycles(ctx: CheckContext): void {
   for (const indicator of ctx.model.indicators) visit(indicator, []);
 }
 
-export function referencesIn(expr: A.Expr | undefined): A.Reference[] {
+export function referencesIn(expr: A.Expr | A.StringLit | A.NoneLit | undefined): A.Reference[] {
   if (!expr) return [];
   if (expr.kind === 'Reference') return [expr];
   if (expr.kind === 'Binary') return [...referencesIn(expr.left), ...referencesIn(expr.right)];

@@ -8,14 +8,18 @@ import { evaluate } from '../evaluate';
 import type { IndicatorSymbol, Measure } from '../model';
 import { analyzeAtom, convert, formatUnit, isPercentLike, sameDimension, unitFromExpr } from '../units';
 
-export function checkTypes(ctx: CheckContext): void {
-  for (const indicator of ctx.model.indicators) {
-    checkUnits(ctx, indicator);
-    checkShare(ctx, indicator);
-    checkYears(ctx, indicator);
-    checkQuantified(ctx, indicator);
-  }
-  for (const unitField of allUnitFields(ctx)) checkUnknownAtoms(ctx, unitField);
+/** The type rules of one indicator. */
+export function checkIndicatorTypes(ctx: CheckContext, indicator: IndicatorSymbol): void {
+  checkUnits(ctx, indicator);
+  checkShare(ctx, indicator);
+  checkYears(ctx, indicator);
+  checkQuantified(ctx, indicator);
+  if (indicator.unitField?.unit) checkUnknownAtoms(ctx, indicator.unitField.unit);
+}
+
+/** The type rules of what is not an indicator: series units. */
+export function checkFileTypes(ctx: CheckContext): void {
+  for (const s of ctx.model.series) if (s.unitField?.unit) checkUnknownAtoms(ctx, s.unitField.unit);
 }
 
 function measures(indicator: IndicatorSymbol): Measure[] {
@@ -100,13 +104,6 @@ function checkQuantified(ctx: CheckContext, indicator: IndicatorSymbol): void {
     zh: `约束性指标「${indicator.id}」的目标没有量化，无法考核`,
     en: `Binding indicator “${indicator.id}” has no quantified target to be held to`,
   });
-}
-
-function allUnitFields(ctx: CheckContext): A.UnitExpr[] {
-  const units: A.UnitExpr[] = [];
-  for (const i of ctx.model.indicators) if (i.unitField?.unit) units.push(i.unitField.unit);
-  for (const s of ctx.model.series) if (s.unitField?.unit) units.push(s.unitField.unit);
-  return units;
 }
 
 /** Chinese words are count nouns of their own; an unknown Latin atom is probably a typo. */

@@ -1,0 +1,152 @@
+/**
+ * Incremental parsing: after an edit that stays inside one indicator's braces and
+ * on one line, only that indicator is lexed and parsed again; the rest of the tree
+ * is kept, its offsets moved by the edit's change in length. Anything else (an edit
+ * that adds or removes a line, touches a brace, or leaves a syntax error) returns
+ * undefined and the caller parses the whole text, so the result always equals a full
+ * parse (test/grammar/reparse.test.ts compares them on random edits).
+ *
+ * The previous tree is updated in place and must not be used afterwards: the file
+ * node is new, so caches keyed by it start afresh, while the declarations outside
+ * the edit keep their identity and whatever was computed for them.
+ */
+import type { IToken } from 'chevrotain';
+import type * as A from './ast';
+import { lex } from './lexer';
+import { comment, pruneDeepExpressions, sharedParser, type ParseResult } from './parse';
+import { LineIndex } from './range';
+
+export function reparse(previous: ParseResult, text: string): ParseResult | undefined {
+  const before = previous.lines.text;
+  if (previous.problems.length > 0 || before === text) return undefined;
+  const edit = changedRegion(before, text);
+  if (/[\r\n\u2028\u2029]/.test(before.slice(edit.start, edit.oldEnd)) || /[\r\n\u2028\u2029]/.test(text.slice(edit.start, edit.newEnd))) return undefined;
+  const lines = new LineIndex(text);
+  if (lines.lineCount !== previous.lines.lineCount) return undefined;
+  const path = enclosingIndicator(previous.file.declarations, edit.start, edit.oldEnd);
+  if (!path) return undefined;
+  const { decl, siblings } = path;
+  if (!restOfLineIsBlank(before, decl.end)) return undefined;
+  const delta = text.length - before.length;
+  const fresh = parseIndicator(text, decl.start, decl.end + delta, lines);
+  if (!fresh) return undefined;
+
+  for (const node of previous.file.declarations) shiftAfter(node, decl.end, delta, decl);
+  siblings[siblings.indexOf(decl)] = fresh.decl;
+  const comments = [
+    ...previous.file.comments.filter((c) => c.end <= decl.start),
+    ...fresh.comments,
+    ...previous.file.comments.filter((c) => c.start >= decl.end).map((c) => ({ ...c, start: c.start + delta, end: c.end + delta })),
+  ];
+  const file: A.PtlFile = { kind: 'File', declarations: previous.file.declarations, comments, start: 0, end: text.length, range: lines.rangeOf(0, text.length) };
+  return { file, problems: [], lines };
+}
+
+interface Region {
+  start: number;
+  /** End of the replaced text in the old text, and of its replacement in the new. */
+  oldEnd: number;
+  newEnd: number;
+}
+
+function changedRegion(before: string, after: string): Region {
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < shorter - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
+}
+
+/** The innermost indicator whose braces hold the region, with the list it sits in. */
+function enclosingIndicator(declarations: A.Declaration[], start: number, end: number): { decl: A.IndicatorDecl; siblings: A.IndicatorDecl[] } | undefined {
+  let found: { decl: A.IndicatorDecl; siblings: A.IndicatorDecl[] } | undefined;
+  let list: readonly A.Declaration[] = declarations;
+  for (;;) {
+    const holder = list.find((d) => d.start <= start && end <= d.end);
+    if (!holder) return found;
+    if (holder.kind === 'Indicator') {
+      if (!holder.open || !holder.close || start < holder.open.end || end > holder.close.start) return found;
+      found = { decl: holder, siblings: list as A.IndicatorDecl[] };
+      list = holder.children;
+    } else if (holder.kind === 'Table') {
+      list = holder.indicators;
+    } else {
+      return found;
+    }
+  }
+}
+
+function restOfLineIsBlank(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** The indicator at [start, end) of the new text, if it parses cleanly and exactly fills that span. */
+function parseIndicator(text: string, start: number, end: number, lines: LineIndex): { decl: A.IndicatorDecl; comments: A.Comment[] } | undefined {
+  const slice = text.slice(start, end);
+  const lexed = lex(slice, new LineIndex(slice));
+  if (lexed.problems.length > 0) return undefined;
+  const moved = (token: IToken): IToken => {
+    token.startOffset += start;
+    if (token.endOffset !== undefined) token.endOffset += start;
+    return token;
+  };
+  const tokens = lexed.tokens.map(moved);
+  const parser = sharedParser();
+  parser.load(tokens, lines);
+  let decl: A.IndicatorDecl | undefined;
+  try {
+    decl = parser.indicator();
+  } catch {
+    return undefined;
+  }
+  if (!decl || parser.errors.length > 0 || parser.takeExtraProblems().length > 0 || !parser.atEnd()) return undefined;
+  if (decl.start !== start || decl.end !== end) return undefined;
+  if (pruneDeepExpressions([decl], lines, tokens).length > 0) return undefined;
+  return { decl, comments: lexed.comments.map(moved).map((t) => comment(t, lines)) };
+}
+
+/**
+ * Moves every offset at or after `pivot` by `delta`, leaving `skip` (the node being
+ * replaced) alone. Ranges stay: the edit added no line, and what follows the edited
+ * indicator starts on a later line.
+ */
+function shiftAfter(node: object, pivot: number, delta: number, skip: object): void {
+  if (node === skip || delta === 0) return;
+  const n = node as { start?: number; end?: number };
+  if (typeof n.end === 'number' && n.end < pivot) return;
+  if (typeof n.start === 'number' && n.start >= pivot) {
+    shiftAll(node, delta);
+    return;
+  }
+  if (typeof n.end === 'number') n.end += delta;
+  for (const key in node) {
+    if (key === 'range') continue;
+    const value = (node as Record<string, unknown>)[key];
+    if (value && typeof value === 'object') shiftAfter(value, pivot, delta, skip);
+  }
+}
+
+function shiftAll(node: object, delta: number): void {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const child: unknown = node[i];
+      if (child && typeof child === 'object') shiftAll(child, delta);
+    }
+    return;
+  }
+  const n = node as Record<string, unknown>;
+  if (typeof n.start === 'number') {
+    n.start += delta;
+    (n.end as number) += delta;
+  }
+  for (const key in n) {
+    const value = n[key];
+    if (value && typeof value === 'object' && key !== 'range') shiftAll(value, delta);
+  }
+}
