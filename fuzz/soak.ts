@@ -15,6 +15,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, createMessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { rng } from '../test/support/random';
 
 export interface SoakOptions {
   server: string;
@@ -53,17 +54,6 @@ export interface SoakResult {
 /** Allowed growth of the server's heap (after a GC) between warm-up and the end. */
 const HEAP_GROWTH_LIMIT = 64 * 1024 * 1024;
 const LATENCY_LIMIT_MS = 1000;
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SNIPPETS = [
   '{', '}', '(', ')', '"', '“', '”', '/*', '*/', '// ', '@', '@2025', '..', '.', ':', '：', ',', '，', '>=', '≥', '-', '—', '+', '*', '/', '%', '‰',

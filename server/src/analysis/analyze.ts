@@ -154,6 +154,7 @@ export class Analyzer {
     if (r.plan !== ctx.model.plan || r.source !== ctx.source) return false;
     if (r.scope && !sameItems(r.scope, scopeOf(ctx))) return false;
     if (!r.resolved.every(([ref, symbol]) => ctx.resolve(ref) === symbol)) return false;
+    if (r.loaded.length === 0) return true;
     const quiet: CheckContext = { ...ctx, findings: [], report: () => undefined };
     return r.loaded.every(([relative, at, source]) => this.loadSource(ctx.path, relative, at, quiet) === source);
   }
