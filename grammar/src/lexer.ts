@@ -77,9 +77,11 @@ function classify(token: IToken, lines: LineIndex, problems: SyntaxProblem[]): v
   }
   // A string's content is the plan's own text: full-width brackets in it are correct Chinese.
   if (token.tokenType === StringLiteral) return;
-  const ascii = toHalfWidth(token.image);
-  if (ascii !== token.image) problems.push(fullWidthHint(lines, token.startOffset, end, ascii));
+  if (!FULL_WIDTH.test(token.image)) return;
+  problems.push(fullWidthHint(lines, token.startOffset, end, toHalfWidth(token.image)));
 }
+
+const FULL_WIDTH = /[\uff01-\uff5e]/;
 
 /** Full-width forms (U+FF01–FF5E) to their ASCII twins; `．．` to `..`. */
 export function toHalfWidth(text: string): string {

@@ -98,15 +98,13 @@ export class PtlParser extends EmbeddedActionsParser {
     const id = this.OPTION(() => this.CONSUME(T.Identifier));
     const title = this.OPTION2(() => this.CONSUME(T.StringLiteral));
     const body = this.SUBRULE(this.block, { ARGS: ['table'] });
-    return this.ACTION(() => ({
-      kind: 'Table' as const,
-      ...this.header(keyword, id, title),
-      fields: body.fields,
-      indicators: body.indicators,
-      open: body.open,
-      close: body.close,
-      ...this.spanFrom(keyword, body.close ?? body.open ?? title ?? id ?? keyword),
-    }));
+    return this.ACTION(() => {
+      const { start, end, range } = this.spanFrom(keyword, body.close ?? body.open ?? title ?? id ?? keyword);
+      return {
+        kind: 'Table' as const, keyword: this.keyword(keyword), id: this.identifier(id), title: this.string(title),
+        fields: body.fields, indicators: body.indicators, open: body.open, close: body.close, start, end, range,
+      };
+    });
   });
 
   /** Public as an entry point: grammar/src/reparse.ts re-parses one indicator after an edit inside it. */
@@ -117,15 +115,13 @@ export class PtlParser extends EmbeddedActionsParser {
     this.ACTION(() => this.indicatorColumns.push(this.lines.positionAt(keyword.startOffset).character));
     const body = this.SUBRULE(this.block, { ARGS: ['indicator'] });
     this.ACTION(() => this.indicatorColumns.pop());
-    return this.ACTION(() => ({
-      kind: 'Indicator' as const,
-      ...this.header(keyword, id, title),
-      fields: body.fields,
-      children: body.indicators,
-      open: body.open,
-      close: body.close,
-      ...this.spanFrom(keyword, body.close ?? body.open ?? title ?? id ?? keyword),
-    }));
+    return this.ACTION(() => {
+      const { start, end, range } = this.spanFrom(keyword, body.close ?? body.open ?? title ?? id ?? keyword);
+      return {
+        kind: 'Indicator' as const, keyword: this.keyword(keyword), id: this.identifier(id), title: this.string(title),
+        fields: body.fields, children: body.indicators, open: body.open, close: body.close, start, end, range,
+      };
+    });
   });
 
   private use = this.RULE('use', (): A.UseDecl => {
@@ -133,14 +129,13 @@ export class PtlParser extends EmbeddedActionsParser {
     const path = this.OPTION(() => this.CONSUME(T.StringLiteral));
     const as = this.OPTION2(() => this.CONSUME(K.as));
     const alias = this.OPTION3(() => this.CONSUME(T.Identifier));
-    return this.ACTION(() => ({
-      kind: 'Use' as const,
-      keyword: this.keyword(keyword),
-      path: this.string(path),
-      asKeyword: as && this.keyword(as),
-      alias: this.identifier(alias),
-      ...this.spanFrom(keyword, alias ?? as ?? path ?? keyword),
-    }));
+    return this.ACTION(() => {
+      const { start, end, range } = this.spanFrom(keyword, alias ?? as ?? path ?? keyword);
+      return {
+        kind: 'Use' as const, keyword: this.keyword(keyword), path: this.string(path), asKeyword: as && this.keyword(as), alias: this.identifier(alias),
+        start, end, range,
+      };
+    });
   });
 
   private check = this.RULE('check', (): A.CheckDecl => {
@@ -153,16 +148,13 @@ export class PtlParser extends EmbeddedActionsParser {
       this.CONSUME(K.within);
       return this.SUBRULE(this.numberWithUnit);
     });
-    return this.ACTION(() => ({
-      kind: 'Check' as const,
-      keyword: this.keyword(keyword),
-      title: this.string(title),
-      left,
-      comparison: this.comparison(comparison),
-      right,
-      within,
-      ...this.spanFrom(keyword, within ?? right ?? comparison),
-    }));
+    return this.ACTION(() => {
+      const { start, end, range } = this.spanFrom(keyword, within ?? right ?? comparison);
+      return {
+        kind: 'Check' as const, keyword: this.keyword(keyword), title: this.string(title), left, comparison: this.comparison(comparison), right, within,
+        start, end, range,
+      };
+    });
   });
 
   private block = this.RULE('block', (context: Context): Block => {
@@ -228,14 +220,20 @@ export class PtlParser extends EmbeddedActionsParser {
     const keyword = this.CONSUME(K.source);
     this.colon();
     const path = this.CONSUME(T.StringLiteral);
-    return this.ACTION(() => ({ ...this.fieldBase(keyword, path), field: 'source' as const, path: this.string(path) }));
+    return this.ACTION(() => {
+      const { start, end, range } = this.spanFrom(keyword, path ?? keyword);
+      return { kind: 'Field' as const, field: 'source' as const, keyword: this.keyword(keyword), path: this.string(path), start, end, range };
+    });
   });
 
   private unitField = this.RULE('unitField', (): A.UnitField => {
     const keyword = this.CONSUME(K.unit);
     this.colon();
     const unit = this.SUBRULE(this.unitExpr);
-    return this.ACTION(() => ({ ...this.fieldBase(keyword, unit), field: 'unit' as const, unit }));
+    return this.ACTION(() => {
+      const { start, end, range } = this.spanFrom(keyword, unit ?? keyword);
+      return { kind: 'Field' as const, field: 'unit' as const, keyword: this.keyword(keyword), unit, start, end, range };
+    });
   });
 
   private targetField = this.RULE('targetField', (): A.TargetField => {
@@ -244,20 +242,17 @@ export class PtlParser extends EmbeddedActionsParser {
     const comparison = this.OPTION(() => this.CONSUME(T.Comparison));
     const value = this.OR([
       { ALT: () => { const s = this.CONSUME(T.StringLiteral); return this.ACTION(() => this.string(s)) as A.Expr | A.StringLit | A.NoneLit; } },
-      { ALT: () => { const d = this.CONSUME(T.Dash); return this.ACTION(() => ({ kind: 'None' as const, ...this.tokenSpan(d) })) as A.NoneLit; } },
+      { ALT: () => { const d = this.CONSUME(T.Dash); return this.ACTION(() => this.none(d)) as A.NoneLit; } },
       { ALT: () => this.SUBRULE(this.expression) },
     ]);
     const year = this.OPTION2(() => this.SUBRULE(this.year));
     const cites = this.inlineCites(keyword);
     return this.ACTION(() => {
       const ownYear = year ?? this.stealYear(value);
+      const { start, end, range } = this.spanFrom(keyword, cites.at(-1) ?? ownYear ?? value ?? comparison ?? keyword);
       return {
-        ...this.fieldBase(keyword, cites.at(-1) ?? ownYear ?? value ?? comparison),
-        field: 'target' as const,
-        comparison: this.comparison(comparison),
-        value,
-        year: ownYear,
-        cites,
+        kind: 'Field' as const, field: 'target' as const, keyword: this.keyword(keyword), comparison: this.comparison(comparison), value, year: ownYear, cites,
+        start, end, range,
       };
     });
   });
@@ -269,45 +264,58 @@ export class PtlParser extends EmbeddedActionsParser {
     const year = this.OPTION(() => this.SUBRULE(this.year));
     return this.ACTION(() => {
       const ownYear = year ?? this.stealYear(value);
-      return { ...this.fieldBase(keyword, ownYear ?? value), field: 'value' as const, value, year: ownYear };
+      const { start, end, range } = this.spanFrom(keyword, ownYear ?? value ?? keyword);
+      return { kind: 'Field' as const, field: 'value' as const, keyword: this.keyword(keyword), value, year: ownYear, start, end, range };
     });
   });
 
   private attributeField = this.RULE('attributeField', (): A.AttributeField => {
     const keyword = this.OR([{ ALT: () => this.CONSUME(K.binding) }, { ALT: () => this.CONSUME(K.anticipatory) }]);
-    return this.ACTION(() => ({
-      ...this.fieldBase(keyword, keyword),
-      field: 'attribute' as const,
-      attribute: keyword.tokenType === K.binding ? ('binding' as const) : ('anticipatory' as const),
-    }));
+    return this.ACTION(() => {
+      const { start, end, range } = this.tokenSpan(keyword);
+      const attribute = keyword.tokenType === K.binding ? ('binding' as const) : ('anticipatory' as const);
+      return { kind: 'Field' as const, field: 'attribute' as const, keyword: this.keyword(keyword), attribute, start, end, range };
+    });
   });
 
   private directionField = this.RULE('directionField', (): A.DirectionField => {
     const keyword = this.CONSUME(K.direction);
     this.colon();
     const value = this.CONSUME(T.Identifier);
-    return this.ACTION(() => ({ ...this.fieldBase(keyword, value), field: 'direction' as const, direction: this.identifier(value) }));
+    return this.ACTION(() => {
+      const { start, end, range } = this.spanFrom(keyword, value ?? keyword);
+      return { kind: 'Field' as const, field: 'direction' as const, keyword: this.keyword(keyword), direction: this.identifier(value), start, end, range };
+    });
   });
 
   private levelField = this.RULE('levelField', (): A.LevelField => {
     const keyword = this.CONSUME(K.level);
     this.colon();
     const value = this.CONSUME(T.Identifier);
-    return this.ACTION(() => ({ ...this.fieldBase(keyword, value), field: 'level' as const, value: this.identifier(value) }));
+    return this.ACTION(() => {
+      const { start, end, range } = this.spanFrom(keyword, value ?? keyword);
+      return { kind: 'Field' as const, field: 'level' as const, keyword: this.keyword(keyword), value: this.identifier(value), start, end, range };
+    });
   });
 
   private parentField = this.RULE('parentField', (): A.ParentField => {
     const keyword = this.CONSUME(K.parent);
     this.colon();
     const ref = this.SUBRULE(this.reference);
-    return this.ACTION(() => ({ ...this.fieldBase(keyword, ref), field: 'parent' as const, ref }));
+    return this.ACTION(() => {
+      const { start, end, range } = this.spanFrom(keyword, ref ?? keyword);
+      return { kind: 'Field' as const, field: 'parent' as const, keyword: this.keyword(keyword), ref, start, end, range };
+    });
   });
 
   private citeField = this.RULE('citeField', (): A.CiteField => {
     const keyword = this.CONSUME(K.cite);
     this.colon();
     const citation = this.SUBRULE(this.citation);
-    return this.ACTION(() => ({ ...this.fieldBase(keyword, citation), field: 'cite' as const, citation }));
+    return this.ACTION(() => {
+      const { start, end, range } = this.spanFrom(keyword, citation ?? keyword);
+      return { kind: 'Field' as const, field: 'cite' as const, keyword: this.keyword(keyword), citation, start, end, range };
+    });
   });
 
   private periodField = this.RULE('periodField', (): A.PeriodField => {
@@ -321,13 +329,13 @@ export class PtlParser extends EmbeddedActionsParser {
       { ALT: () => this.CONSUME(T.Approx) },
     ]);
     const to = this.CONSUME2(T.NumberLiteral);
-    return this.ACTION(() => ({
-      ...this.fieldBase(keyword, to),
-      field: 'period' as const,
-      from: this.integer(from),
-      to: this.integer(to),
-      years: this.spanFrom(from, to),
-    }));
+    return this.ACTION(() => {
+      const { start, end, range } = this.spanFrom(keyword, to);
+      return {
+        kind: 'Field' as const, field: 'period' as const, keyword: this.keyword(keyword), from: this.integer(from), to: this.integer(to), years: this.spanFrom(from, to),
+        start, end, range,
+      };
+    });
   });
 
   private citation = this.RULE('citation', (): A.Citation => this.OR([
@@ -337,8 +345,8 @@ export class PtlParser extends EmbeddedActionsParser {
         const rest = this.OPTION(() => this.SUBRULE(this.citationTarget));
         return this.ACTION(() => {
           const first = this.string(file);
-          if (!rest) return { kind: 'Citation' as const, quote: first, ...this.tokenSpan(file) };
-          return { ...rest, file: first, ...this.spanFrom(file, rest) };
+          if (!rest) return this.citationNode(file, file, { quote: first });
+          return this.citationNode(file, rest, { file: first, table: rest.table, row: rest.row, line: rest.line, quote: rest.quote });
         });
       },
     },
@@ -352,29 +360,20 @@ export class PtlParser extends EmbeddedActionsParser {
         const table = this.OPTION(() => this.CONSUME(T.Identifier));
         const keyword = this.CONSUME(K.row);
         const n = this.CONSUME(T.NumberLiteral);
-        return this.ACTION(() => ({
-          kind: 'Citation' as const,
-          table: this.identifier(table),
-          row: { value: this.integer(n), keyword: this.keyword(keyword), ...this.spanFrom(keyword, n) },
-          ...this.spanFrom(table ?? keyword, n),
-        }));
+        return this.ACTION(() => this.citationNode(table ?? keyword, n, { table: this.identifier(table), row: this.numbered(keyword, n) }));
       },
     },
     {
       ALT: () => {
         const keyword = this.CONSUME(K.line);
         const n = this.CONSUME2(T.NumberLiteral);
-        return this.ACTION(() => ({
-          kind: 'Citation' as const,
-          line: { value: this.integer(n), keyword: this.keyword(keyword), ...this.spanFrom(keyword, n) },
-          ...this.spanFrom(keyword, n),
-        }));
+        return this.ACTION(() => this.citationNode(keyword, n, { line: this.numbered(keyword, n) }));
       },
     },
     {
       ALT: () => {
         const quote = this.CONSUME(T.StringLiteral);
-        return this.ACTION(() => ({ kind: 'Citation' as const, quote: this.string(quote), ...this.tokenSpan(quote) }));
+        return this.ACTION(() => this.citationNode(quote, quote, { quote: this.string(quote) }));
       },
     },
   ]));
@@ -404,7 +403,10 @@ export class PtlParser extends EmbeddedActionsParser {
       ALT: () => {
         const minus = this.CONSUME(T.Minus);
         const operand = this.SUBRULE(this.unary);
-        return this.ACTION(() => ({ kind: 'Unary' as const, op: '-' as const, operand, ...this.spanFrom(minus, operand ?? minus) }));
+        return this.ACTION(() => {
+          const { start, end, range } = this.spanFrom(minus, operand ?? minus);
+          return { kind: 'Unary' as const, op: '-' as const, operand, start, end, range };
+        });
       },
     },
     { ALT: () => this.SUBRULE(this.primary) },
@@ -418,7 +420,10 @@ export class PtlParser extends EmbeddedActionsParser {
         const open = this.CONSUME(T.LParen);
         const expr = this.SUBRULE(this.expression);
         const close = this.CONSUME(T.RParen);
-        return this.ACTION(() => ({ kind: 'Paren' as const, expr, ...this.spanFrom(open, this.real(close) ? close : expr ?? open) }));
+        return this.ACTION(() => {
+          const { start, end, range } = this.spanFrom(open, this.real(close) ? close : expr ?? open);
+          return { kind: 'Paren' as const, expr, start, end, range };
+        });
       },
     },
   ]));
@@ -426,7 +431,7 @@ export class PtlParser extends EmbeddedActionsParser {
   private numberWithUnit = this.RULE('numberWithUnit', (): A.NumberLit => {
     const n = this.CONSUME(T.NumberLiteral);
     const unit = this.OPTION(() => this.SUBRULE(this.unitExpr));
-    return this.ACTION(() => ({ ...this.number(n), unit, ...this.spanFrom(n, unit ?? n) }));
+    return this.ACTION(() => this.number(n, unit));
   });
 
   public reference = this.RULE('reference', (): A.Reference => {
@@ -448,12 +453,15 @@ export class PtlParser extends EmbeddedActionsParser {
     return this.ACTION(() => {
       const ids = path.filter((t) => this.real(t)).map((t) => this.identifier(t)!);
       const last = year ?? (part && this.real(part) ? part : undefined) ?? ids.at(-1) ?? path[0]!;
+      const { start, end, range } = this.spanFrom(path[0]!, last);
       return {
         kind: 'Reference' as const,
         path: ids,
         part: part && this.real(part) ? { name: REFERENCE_PARTS[part.image]!, keyword: this.keyword(part) } : undefined,
         year,
-        ...this.spanFrom(path[0]!, last),
+        start,
+        end,
+        range,
       };
     });
   });
@@ -465,12 +473,10 @@ export class PtlParser extends EmbeddedActionsParser {
       this.OR([{ ALT: () => this.CONSUME(T.DotDot) }, { ALT: () => this.CONSUME(T.Dash) }]);
       return this.CONSUME2(T.NumberLiteral);
     });
-    return this.ACTION(() => ({
-      kind: 'Year' as const,
-      from: this.integer(from),
-      to: to && this.real(to) ? this.integer(to) : undefined,
-      ...this.spanFrom(at, to && this.real(to) ? to : from),
-    }));
+    return this.ACTION(() => {
+      const { start, end, range } = this.spanFrom(at, to && this.real(to) ? to : from);
+      return { kind: 'Year' as const, from: this.integer(from), to: to && this.real(to) ? this.integer(to) : undefined, start, end, range };
+    });
   });
 
   /** `元/人·月`: factors joined by `·`, and everything after a `/` divides. */
@@ -489,8 +495,8 @@ export class PtlParser extends EmbeddedActionsParser {
       this.ACTION(() => (inDenominator ? denominator : numerator).push(factor));
     });
     return this.ACTION(() => {
-      const last = denominator.at(-1) ?? numerator.at(-1)!;
-      return { kind: 'Unit' as const, numerator, denominator, text: unitText(numerator, denominator), ...this.spanFrom(first, last) };
+      const { start, end, range } = this.spanFrom(first, denominator.at(-1) ?? numerator.at(-1)!);
+      return { kind: 'Unit' as const, numerator, denominator, text: unitText(numerator, denominator), start, end, range };
     });
   });
 
@@ -504,11 +510,10 @@ export class PtlParser extends EmbeddedActionsParser {
       { ALT: () => { this.CONSUME(T.Caret); return this.CONSUME(T.NumberLiteral); } },
       { ALT: () => this.CONSUME(T.Superscript) },
     ]));
-    return this.ACTION(() => ({
-      name: atom.image === '％' ? '%' : atom.image,
-      power: power ? superscriptOrNumber(power.image) : 1,
-      ...this.spanFrom(atom, power ?? atom),
-    }));
+    return this.ACTION(() => {
+      const { start, end, range } = this.spanFrom(atom, power ?? atom);
+      return { name: atom.image === '％' ? '%' : atom.image, power: power ? superscriptOrNumber(power.image) : 1, start, end, range };
+    });
   });
 
   // ——— helpers that build nodes; called from rules ———
@@ -520,13 +525,10 @@ export class PtlParser extends EmbeddedActionsParser {
     const body = this.SUBRULE(this.block, { ARGS: [context] });
     return this.ACTION(() => {
       for (const stray of body.indicators) this.misplaced(stray.keyword, context);
+      const { start, end, range } = this.spanFrom(keyword, body.close ?? body.open ?? title ?? id ?? keyword);
       return {
-        kind,
-        ...this.header(keyword, id, title),
-        fields: body.fields,
-        open: body.open,
-        close: body.close,
-        ...this.spanFrom(keyword, body.close ?? body.open ?? title ?? id ?? keyword),
+        kind, keyword: this.keyword(keyword), id: this.identifier(id), title: this.string(title),
+        fields: body.fields, open: body.open, close: body.close, start, end, range,
       };
     });
   }
@@ -535,7 +537,10 @@ export class PtlParser extends EmbeddedActionsParser {
     const keyword = this.CONSUME(type);
     this.colon();
     const value = this.CONSUME(T.StringLiteral);
-    return this.ACTION(() => ({ ...this.fieldBase(keyword, value), field, value: this.string(value) }));
+    return this.ACTION(() => {
+      const { start, end, range } = this.spanFrom(keyword, value);
+      return { kind: 'Field' as const, field, keyword: this.keyword(keyword), value: this.string(value), start, end, range };
+    });
   }
 
   private measuredField<F extends 'baseline' | 'actual'>(type: TokenType, field: F) {
@@ -543,10 +548,10 @@ export class PtlParser extends EmbeddedActionsParser {
     this.colon();
     const value = this.OR([
       { ALT: () => { const s = this.CONSUME(T.StringLiteral); return this.ACTION(() => this.string(s)) as A.Expr | A.NoneLit | A.StringLit; } },
-      { ALT: () => { const d = this.CONSUME(T.Dash); return this.ACTION(() => ({ kind: 'None' as const, ...this.tokenSpan(d) })) as A.Expr | A.NoneLit; } },
+      { ALT: () => { const d = this.CONSUME(T.Dash); return this.ACTION(() => this.none(d)) as A.Expr | A.NoneLit; } },
       {
         GATE: () => this.LA(2).tokenType === T.At || this.LA(2).tokenType === EOF || this.LA(2).tokenType === T.RBrace,
-        ALT: () => { const d = this.CONSUME(T.Minus); return this.ACTION(() => ({ kind: 'None' as const, ...this.tokenSpan(d) })) as A.Expr | A.NoneLit; },
+        ALT: () => { const d = this.CONSUME(T.Minus); return this.ACTION(() => this.none(d)) as A.Expr | A.NoneLit; },
       },
       { ALT: () => this.SUBRULE(this.expression) },
     ]);
@@ -554,7 +559,8 @@ export class PtlParser extends EmbeddedActionsParser {
     const cites = this.inlineCites(keyword);
     return this.ACTION(() => {
       const ownYear = year ?? this.stealYear(value);
-      return { ...this.fieldBase(keyword, cites.at(-1) ?? ownYear ?? value), field, value, year: ownYear, cites };
+      const { start, end, range } = this.spanFrom(keyword, cites.at(-1) ?? ownYear ?? value ?? keyword);
+      return { kind: 'Field' as const, field, keyword: this.keyword(keyword), value, year: ownYear, cites, start, end, range };
     });
   }
 
@@ -562,7 +568,10 @@ export class PtlParser extends EmbeddedActionsParser {
     const keyword = this.CONSUME(type);
     this.colon();
     const expr = this.SUBRULE(this.expression);
-    return this.ACTION(() => ({ ...this.fieldBase(keyword, expr), field, expr }));
+    return this.ACTION(() => {
+      const { start, end, range } = this.spanFrom(keyword, expr ?? keyword);
+      return { kind: 'Field' as const, field, keyword: this.keyword(keyword), expr, start, end, range };
+    });
   }
 
   /** `actual 79.4 @2025 cite "003.txt" line 37`: citations that belong to one value. */
@@ -684,42 +693,59 @@ export class PtlParser extends EmbeddedActionsParser {
 
   private binary(left: A.Expr, op: IToken, right: A.Expr | undefined): A.Binary {
     const ops: Record<string, A.Binary['op']> = { '+': '+', '＋': '+', '-': '-', '－': '-', '−': '-', '*': '*', '×': '*', '＊': '*', '/': '/', '／': '/', '÷': '/' };
-    return { kind: 'Binary', op: ops[op.image] ?? '+', left, right, ...this.spanFrom(left, right ?? op) };
+    const { start, end, range } = this.spanFrom(left, right ?? op);
+    return { kind: 'Binary', op: ops[op.image] ?? '+', left, right, start, end, range };
   }
 
-  private header(keyword: IToken, id: IToken | undefined, title: IToken | undefined) {
-    return { keyword: this.keyword(keyword), id: this.identifier(id), title: this.string(title) };
-  }
-
-  private fieldBase(keyword: IToken, last: IToken | A.Span | undefined) {
-    return { kind: 'Field' as const, keyword: this.keyword(keyword), ...this.spanFrom(keyword, last ?? keyword) };
-  }
+  // Every node of a kind is built as one literal with its properties in one order, so
+  // the engine gives all of them one shape: the walks over the tree stay monomorphic.
 
   private keyword(token: IToken): A.Keyword {
-    return { text: token.image, ...this.tokenSpan(token) };
+    const { start, end, range } = this.tokenSpan(token);
+    return { text: token.image, start, end, range };
+  }
+
+  private none(token: IToken): A.NoneLit {
+    const { start, end, range } = this.tokenSpan(token);
+    return { kind: 'None', start, end, range };
+  }
+
+  /** `row 3`, `line 37`. */
+  private numbered(keyword: IToken, n: IToken): { value: number; keyword: A.Keyword } & A.Span {
+    const { start, end, range } = this.spanFrom(keyword, n);
+    return { value: this.integer(n), keyword: this.keyword(keyword), start, end, range };
+  }
+
+  private citationNode(first: IToken, last: IToken | A.Span, parts: Partial<Pick<A.Citation, 'file' | 'table' | 'row' | 'line' | 'quote'>>): A.Citation {
+    const { start, end, range } = this.spanFrom(first, last);
+    return { kind: 'Citation', file: parts.file, table: parts.table, row: parts.row, line: parts.line, quote: parts.quote, start, end, range };
   }
 
   private identifier(token: IToken | undefined): A.Identifier | undefined {
     if (!token || !this.real(token)) return undefined;
-    return { kind: 'Identifier', name: token.image, ...this.tokenSpan(token) };
+    const { start, end, range } = this.tokenSpan(token);
+    return { kind: 'Identifier', name: token.image, start, end, range };
   }
 
   private string(token: IToken | undefined): A.StringLit | undefined {
     if (!token || !this.real(token)) return undefined;
-    return { kind: 'String', value: unescapeString(token.image), raw: token.image, ...this.tokenSpan(token) };
+    const { start, end, range } = this.tokenSpan(token);
+    return { kind: 'String', value: unescapeString(token.image), raw: token.image, start, end, range };
   }
 
   private comparison(token: IToken | undefined): A.Comparison | undefined {
     if (!token || !this.real(token)) return undefined;
-    return { kind: 'Comparison', op: comparisonOp(token.tokenType), text: token.image, ...this.tokenSpan(token) };
+    const { start, end, range } = this.tokenSpan(token);
+    return { kind: 'Comparison', op: comparisonOp(token.tokenType), text: token.image, start, end, range };
   }
 
-  private number(token: IToken): A.NumberLit {
+  private number(token: IToken, unit: A.UnitExpr | undefined): A.NumberLit {
     const raw = token.image;
     const scale = raw.endsWith('万') ? '万' : raw.endsWith('亿') ? '亿' : undefined;
     const digits = halfWidthDigits(scale ? raw.slice(0, -1) : raw);
     const factor = scale === '万' ? 1e4 : scale === '亿' ? 1e8 : 1;
-    return { kind: 'Number', value: Number(digits) * factor, raw, scale, ...this.tokenSpan(token) };
+    const { start, end, range } = this.spanFrom(token, unit ?? token);
+    return { kind: 'Number', value: Number(digits) * factor, raw, scale, unit, start, end, range };
   }
 
   private integer(token: IToken): number {

@@ -15,8 +15,20 @@ export interface Range {
 /** Maps UTF-16 offsets to positions and back; line breaks are LF, CRLF or CR. */
 export class LineIndex {
   private readonly lineStarts: number[];
+  private lastLine = 0;
 
   constructor(readonly text: string) {
+    this.lineStarts = text.includes('\r') ? LineIndex.scan(text) : LineIndex.scanLf(text);
+  }
+
+  /** LF only: the engine's indexOf finds the breaks several times faster than a character loop. */
+  private static scanLf(text: string): number[] {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+
+  private static scan(text: string): number[] {
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -27,7 +39,7 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.lineStarts = starts;
+    return starts;
   }
 
   get lineCount(): number {
@@ -36,6 +48,11 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    // The parser asks in text order: most offsets fall on the line asked about last.
+    const hint = this.lastLine;
+    if (this.lineStarts[hint]! <= clamped && (hint + 1 === this.lineStarts.length || clamped < this.lineStarts[hint + 1]!)) {
+      return { line: hint, character: clamped - this.lineStarts[hint]! };
+    }
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -43,6 +60,7 @@ export class LineIndex {
       if (this.lineStarts[mid]! <= clamped) low = mid;
       else high = mid - 1;
     }
+    this.lastLine = low;
     return { line: low, character: clamped - this.lineStarts[low]! };
   }
 

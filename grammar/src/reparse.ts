@@ -15,6 +15,7 @@ import type * as A from './ast';
 import { lex } from './lexer';
 import { comment, pruneDeepExpressions, sharedParser, type ParseResult } from './parse';
 import { LineIndex } from './range';
+import { forEachFieldSpan, forEachSpan, nested } from './spans';
 
 export function reparse(previous: ParseResult, text: string): ParseResult | undefined {
   const before = previous.lines.text;
@@ -31,7 +32,7 @@ export function reparse(previous: ParseResult, text: string): ParseResult | unde
   const fresh = parseIndicator(text, decl.start, decl.end + delta, lines);
   if (!fresh) return undefined;
 
-  for (const node of previous.file.declarations) shiftAfter(node, decl.end, delta, decl);
+  if (delta !== 0) for (const node of previous.file.declarations) shiftAfter(node, decl.end, delta, decl);
   siblings[siblings.indexOf(decl)] = fresh.decl;
   const comments = [
     ...previous.file.comments.filter((c) => c.end <= decl.start),
@@ -51,11 +52,25 @@ interface Region {
 
 function changedRegion(before: string, after: string): Region {
   const shorter = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < shorter - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  const start = commonLength(before, after, shorter, (text, i) => text.charCodeAt(i), (text, from, to) => text.slice(from, to));
+  const tail = commonLength(before, after, shorter - start,
+    (text, i) => text.charCodeAt(text.length - 1 - i),
+    (text, from, to) => text.slice(text.length - to, text.length - from));
   return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
+}
+
+const CHUNK = 4096;
+
+/**
+ * How many leading characters (as `at` and `slice` read them) two texts share, up to
+ * `limit`: whole chunks compared as strings first, which the engine does natively,
+ * then characters. Keeps finding an edit in a 500 KB file well under a millisecond.
+ */
+function commonLength(a: string, b: string, limit: number, at: (text: string, i: number) => number, slice: (text: string, from: number, to: number) => string): number {
+  let n = 0;
+  while (n + CHUNK <= limit && slice(a, n, n + CHUNK) === slice(b, n, n + CHUNK)) n += CHUNK;
+  while (n < limit && at(a, n) === at(b, n)) n++;
+  return n;
 }
 
 /** The innermost indicator whose braces hold the region, with the list it sits in. */
@@ -114,39 +129,22 @@ function parseIndicator(text: string, start: number, end: number, lines: LineInd
 /**
  * Moves every offset at or after `pivot` by `delta`, leaving `skip` (the node being
  * replaced) alone. Ranges stay: the edit added no line, and what follows the edited
- * indicator starts on a later line.
+ * indicator starts on a later line. A declaration that holds the edit is stretched; a
+ * field never holds one (fields hold no indicators).
  */
-function shiftAfter(node: object, pivot: number, delta: number, skip: object): void {
-  if (node === skip || delta === 0) return;
-  const n = node as { start?: number; end?: number };
-  if (typeof n.end === 'number' && n.end < pivot) return;
-  if (typeof n.start === 'number' && n.start >= pivot) {
-    shiftAll(node, delta);
+function shiftAfter(decl: A.Declaration, pivot: number, delta: number, skip: A.Declaration): void {
+  if (decl === skip || decl.end < pivot) return;
+  const move = (span: A.Span) => {
+    span.start += delta;
+    span.end += delta;
+  };
+  if (decl.start >= pivot) {
+    forEachSpan(decl, move);
     return;
   }
-  if (typeof n.end === 'number') n.end += delta;
-  for (const key in node) {
-    if (key === 'range') continue;
-    const value = (node as Record<string, unknown>)[key];
-    if (value && typeof value === 'object') shiftAfter(value, pivot, delta, skip);
-  }
-}
-
-function shiftAll(node: object, delta: number): void {
-  if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) {
-      const child: unknown = node[i];
-      if (child && typeof child === 'object') shiftAll(child, delta);
-    }
-    return;
-  }
-  const n = node as Record<string, unknown>;
-  if (typeof n.start === 'number') {
-    n.start += delta;
-    (n.end as number) += delta;
-  }
-  for (const key in n) {
-    const value = n[key];
-    if (value && typeof value === 'object' && key !== 'range') shiftAll(value, delta);
-  }
+  decl.end += delta;
+  if (decl.kind !== 'Table' && decl.kind !== 'Indicator') return;
+  if (decl.close) move(decl.close);
+  for (const field of decl.fields) if (field.start >= pivot) forEachFieldSpan(field, move);
+  for (const child of nested(decl)) shiftAfter(child, pivot, delta, skip);
 }

@@ -16,6 +16,9 @@ const TAKES_NUMBER = new Set<KeywordId>(['baseline', 'target', 'actual', 'value'
 /** Chinese spellings, longest first, for prefix search. */
 const CHINESE_SPELLINGS = KEYWORDS.flatMap((k) => k.zh).sort((a, b) => b.length - a.length);
 
+/** A word can only start a compound with the first character of some keyword. */
+const FIRST_CHARACTERS = new Set(CHINESE_SPELLINGS.map((s) => s.charAt(0)));
+
 const WORD = /[\p{L}_][\p{L}\p{M}\p{Nd}_]*/uy;
 /** Digits, with a scale suffix: `不低于3万` is 不低于 · 3万. */
 const DIGITS = /^[0-9０-９]+[万亿]?$/;
@@ -35,7 +38,7 @@ export function matchWord(text: string, offset: number): [string] | null {
 
 /** The first keyword of a word made only of keywords (and trailing digits), else undefined. */
 function splitCompound(word: string): string | undefined {
-  if (word.length > MAX_COMPOUND || !/[\u4e00-\u9fff]/.test(word.charAt(0))) return undefined;
+  if (word.length > MAX_COMPOUND || !FIRST_CHARACTERS.has(word.charAt(0))) return undefined;
   for (const spelling of CHINESE_SPELLINGS) {
     if (!word.startsWith(spelling)) continue;
     if (restIsKeywords(word.slice(spelling.length), KEYWORD_BY_SPELLING.get(spelling)!)) return spelling;

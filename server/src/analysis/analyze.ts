@@ -276,7 +276,12 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  // The plan text is read again on every analysis: compared four bytes at a time when aligned.
+  const words = a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0 ? a.length >> 2 : 0;
+  const wa = new Int32Array(a.buffer, a.byteOffset, words);
+  const wb = new Int32Array(b.buffer, b.byteOffset, words);
+  for (let i = 0; i < words; i++) if (wa[i] !== wb[i]) return false;
+  for (let i = words * 4; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
@@ -308,7 +313,7 @@ function byPosition(a: Finding, b: Finding): number {
   return (
     a.range.start.line - b.range.start.line ||
     a.range.start.character - b.range.start.character ||
-    a.rule.localeCompare(b.rule) ||
+    compareText(a.rule, b.rule) ||
     a.range.end.line - b.range.end.line ||
     a.range.end.character - b.range.end.character ||
     compareText(a.message.en, b.message.en)

@@ -262,8 +262,12 @@ function normalizedName(named: { name?: string }): string | undefined {
   return name;
 }
 
-function flatten(rows: SourceRow[]): SourceRow[] {
-  return rows.flatMap((r) => [r, ...flatten(r.children)]);
+function flatten(rows: SourceRow[], out: SourceRow[] = []): SourceRow[] {
+  for (const row of rows) {
+    out.push(row);
+    flatten(row.children, out);
+  }
+  return out;
 }
 
 /** The indicator block for a row, appended at the end of the file. */

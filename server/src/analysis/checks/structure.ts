@@ -182,43 +182,62 @@ function fileLevelReferences(file: A.PtlFile): A.Reference[] {
   return refs;
 }
 
-/** `derive` definitions that refer back to themselves. */
+/**
+ * `derive` definitions that refer back to themselves. Runs after every edit, so only
+ * indicators that refer to others take part, and the search keeps its own stack (a
+ * chain of thousands of derivations must not overflow the engine's).
+ */
 function checkCycles(ctx: CheckContext): void {
-  const local = new Set(ctx.model.indicators);
-  const edges = new Map<IndicatorSymbol, IndicatorSymbol[]>();
-  for (const indicator of ctx.model.indicators) {
-    const deps: IndicatorSymbol[] = [];
-    const exprs: (A.Expr | undefined)[] = [indicator.derive?.expr, ...indicator.targets.map((t) => t.expr)];
-    for (const expr of exprs) {
-      for (const ref of referencesIn(expr)) {
-        const target = ctx.resolve(ref);
-        if (target?.kind === 'indicator' && local.has(target)) deps.push(target);
-      }
-    }
-    edges.set(indicator, deps);
-  }
+  const edges = dependencyEdges(ctx);
   const state = new Map<IndicatorSymbol, 'visiting' | 'done'>();
   const reported = new Set<IndicatorSymbol>();
-  const visit = (node: IndicatorSymbol, stack: IndicatorSymbol[]): void => {
-    if (state.get(node) === 'done') return;
-    if (state.get(node) === 'visiting') {
-      const cycle = stack.slice(stack.indexOf(node));
-      for (const member of cycle) {
-        if (reported.has(member)) continue;
-        reported.add(member);
-        const at = member.derive ?? member.decl.id ?? member.decl.keyword;
-        ctx.report('cyclic-definition', at.range, {
-          zh: `循环定义：${[...cycle, node].map((c) => c.id).join(' → ')}`,
-          en: `Cyclic definition: ${[...cycle, node].map((c) => c.id).join(' → ')}`,
-        });
+  for (const root of edges.keys()) {
+    if (state.has(root)) continue;
+    const path: IndicatorSymbol[] = [root];
+    const next: number[] = [0];
+    state.set(root, 'visiting');
+    while (path.length) {
+      const node = path.at(-1)!;
+      const dep = edges.get(node)?.[next[next.length - 1]!++];
+      if (!dep) {
+        state.set(node, 'done');
+        path.pop();
+        next.pop();
+      } else if (state.get(dep) === 'visiting') {
+        reportCycle(ctx, path.slice(path.indexOf(dep)), reported);
+      } else if (!state.has(dep)) {
+        state.set(dep, 'visiting');
+        path.push(dep);
+        next.push(0);
       }
-      return;
     }
-    state.set(node, 'visiting');
-    for (const dep of edges.get(node) ?? []) visit(dep, [...stack, node]);
-    state.set(node, 'done');
+  }
+}
+
+/** For each indicator whose derivation or targets refer to indicators of this file, those indicators. */
+function dependencyEdges(ctx: CheckContext): Map<IndicatorSymbol, IndicatorSymbol[]> {
+  const edges = new Map<IndicatorSymbol, IndicatorSymbol[]>();
+  const declared = new Set(ctx.model.indicators);
+  const local = (ref: A.Reference) => {
+    const target = ctx.resolve(ref);
+    return target?.kind === 'indicator' && declared.has(target) ? [target] : [];
   };
-  for (const indicator of ctx.model.indicators) visit(indicator, []);
+  for (const indicator of ctx.model.indicators) {
+    const refs = referencesIn(indicator.derive?.expr);
+    for (const target of indicator.targets) if (target.expr?.kind !== 'Number') refs.push(...referencesIn(target.expr));
+    if (refs.length) edges.set(indicator, refs.flatMap(local));
+  }
+  return edges;
+}
+
+function reportCycle(ctx: CheckContext, cycle: IndicatorSymbol[], reported: Set<IndicatorSymbol>): void {
+  const text = [...cycle, cycle[0]!].map((c) => c.id).join(' → ');
+  for (const member of cycle) {
+    if (reported.has(member)) continue;
+    reported.add(member);
+    const at = member.derive ?? member.decl.id ?? member.decl.keyword;
+    ctx.report('cyclic-definition', at.range, { zh: `循环定义：${text}`, en: `Cyclic definition: ${text}` });
+  }
 }
 
 export function referencesIn(expr: A.Expr | A.StringLit | A.NoneLit | undefined): A.Reference[] {
