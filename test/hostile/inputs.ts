@@ -53,6 +53,8 @@ export function hostileInputs(): HostileInput[] {
     { name: 'nested-minus.ptl', kind: 'ptl', bytes: enc(`indicator 甲 {\n  unit %\n  target ${'-'.repeat(10_000)}1 @2025\n  anticipatory\n}\n`) },
     { name: 'nested-braces.ptl', kind: 'ptl', bytes: enc(`${'indicator a {\n'.repeat(10_000)}${'}\n'.repeat(10_000)}`) },
     { name: 'nested-indicators-indented.ptl', kind: 'ptl', bytes: enc(`${Array.from({ length: 4_000 }, (_, i) => `${' '.repeat(i % 200)}indicator a${i} {\n`).join('')}${'}\n'.repeat(4_000)}`) },
+    { name: 'derive-cycle.ptl', kind: 'ptl', bytes: enc(Array.from({ length: 20_000 }, (_, i) => `indicator a${i} { unit % derive a${(i + 1) % 20_000} }\n`).join('')) },
+    { name: 'derive-chain.ptl', kind: 'ptl', bytes: enc(Array.from({ length: 20_000 }, (_, i) => `indicator a${i} { unit % ${i === 19_999 ? 'target 1 @2025' : `derive a${i + 1}`} anticipatory }\n`).join('')) },
     { name: 'nul-bytes.ptl', kind: 'ptl', bytes: enc(`indicator 甲\u0000 {\n  name "a\u0000b"\n  unit %\u0000\n  target >= 55 @2025\n}\n\u0000\u0000`) },
     { name: 'lone-surrogates.ptl', kind: 'ptl', bytes: enc(`indicator \ud800甲 {\n  name "\udc00"\n  unit %\n  target >= 55 @2025 // \ud83d\n}\n`) },
     { name: 'surrogate-bytes.ptl', kind: 'ptl', bytes: Uint8Array.from([...enc('indicator 甲 {\n  name "'), 0xed, 0xa0, 0x80, ...enc('"\n}\n')]) },

@@ -231,7 +231,9 @@ function dependencyEdges(ctx: CheckContext): Map<IndicatorSymbol, IndicatorSymbo
 }
 
 function reportCycle(ctx: CheckContext, cycle: IndicatorSymbol[], reported: Set<IndicatorSymbol>): void {
-  const text = [...cycle, cycle[0]!].map((c) => c.id).join(' → ');
+  const ids = [...cycle, cycle[0]!].map((c) => c.id);
+  // A cycle through thousands of indicators is named by its ends: the message stays readable.
+  const text = (ids.length > 9 ? [...ids.slice(0, 4), `…（${cycle.length}）…`, ...ids.slice(-3)] : ids).join(' → ');
   for (const member of cycle) {
     if (reported.has(member)) continue;
     reported.add(member);
