@@ -17,8 +17,13 @@ export class LineIndex {
   private readonly lineStarts: number[];
   private lastLine = 0;
 
-  constructor(readonly text: string) {
-    this.lineStarts = text.includes('\r') ? LineIndex.scan(text) : LineIndex.scanLf(text);
+  constructor(readonly text: string, lineStarts?: number[]) {
+    this.lineStarts = lineStarts ?? (text.includes('\r') ? LineIndex.scan(text) : LineIndex.scanLf(text));
+  }
+
+  /** The index of `text`, made from this one's by an edit at `offset` that changed the length by `delta` and no line break. */
+  edited(text: string, offset: number, delta: number): LineIndex {
+    return new LineIndex(text, this.lineStarts.map((start) => (start > offset ? start + delta : start)));
   }
 
   /** LF only: the engine's indexOf finds the breaks several times faster than a character loop. */

@@ -22,8 +22,9 @@ export function reparse(previous: ParseResult, text: string): ParseResult | unde
   if (previous.problems.length > 0 || before === text) return undefined;
   const edit = changedRegion(before, text);
   if (/[\r\n\u2028\u2029]/.test(before.slice(edit.start, edit.oldEnd)) || /[\r\n\u2028\u2029]/.test(text.slice(edit.start, edit.newEnd))) return undefined;
-  const lines = new LineIndex(text);
-  if (lines.lineCount !== previous.lines.lineCount) return undefined;
+  // Next to a `\r` the edit may split or join a CRLF, and so change the lines.
+  if (text.charCodeAt(edit.start - 1) === 13) return undefined;
+  const lines = previous.lines.edited(text, edit.start, text.length - before.length);
   const path = enclosingIndicator(previous.file.declarations, edit.start, edit.oldEnd);
   if (!path) return undefined;
   const { decl, siblings } = path;

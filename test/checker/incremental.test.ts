@@ -27,10 +27,11 @@ function observable(a: FileAnalysis) {
     findings: a.findings,
     statuses: a.statuses.map((s) => [s.indicator.id, s.year, s.status, s.targetValue, s.actual?.value, s.expected]),
     symbols: a.model.indicators.map((i) => [i.id, i.decl.start, i.decl.end, i.parent?.id, i.table?.id?.name]),
+    lines: Array.from({ length: a.parse.lines.lineCount }, (_, i) => a.parse.lines.lineStart(i)),
   };
 }
 
-const KEYS = ['1', '0', '.', '5', ' ', 'a', '率', '%', '"', '{', '}', '\n', '@', '-', '>=', 'target 1 @2025', '//x'];
+const KEYS = ['1', '0', '.', '5', ' ', 'a', '率', '%', '"', '{', '}', '\n', '\r', '@', '-', '>=', 'target 1 @2025', '//x'];
 
 /** An edit near a random spot: typing a key, deleting a few characters, or replacing one. */
 const edit = fc.record({
@@ -59,6 +60,29 @@ describe('incremental re-analysis', () => {
       }),
       { numRuns: 25, seed: 20261123 },
     );
+  });
+
+  it('equals a fresh analysis after every edit of a typing session on a file with CRLF line breaks', () => {
+    const name = seeds[0]!;
+    const crlf = textOf(name).replace(/\n/g, '\r\n');
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
+        const incremental = memoryAnalyzer(files);
+        let text = crlf;
+        incremental.analyze(`/ws/${name}`, text);
+        for (const e of edits) {
+          text = apply(text, e);
+          expect(observable(incremental.analyze(`/ws/${name}`, text))).toEqual(observable(memoryAnalyzer(files).analyze(`/ws/${name}`, text)));
+        }
+      }),
+      { numRuns: 40, seed: 11 },
+    );
+    // A space typed between the \r and the \n of a line break inside an indicator makes two breaks of one.
+    const at = crlf.indexOf('\r\n', crlf.indexOf('unit')) + 1;
+    const split = `${crlf.slice(0, at)} ${crlf.slice(at)}`;
+    const incremental = memoryAnalyzer(files);
+    incremental.analyze(`/ws/${name}`, crlf);
+    expect(observable(incremental.analyze(`/ws/${name}`, split))).toEqual(observable(memoryAnalyzer(files).analyze(`/ws/${name}`, split)));
   });
 
   it.each(seeds)('equals a fresh analysis while numbers and names are typed in %s, re-parsing one indicator', (name) => {
