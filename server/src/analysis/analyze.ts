@@ -77,8 +77,8 @@ export interface FileAnalysis {
  * however large the workspace.
  */
 export class Analyzer {
-  private readonly parses = new LruMap<string, { text: string; result: ParseResult; model: FileModel }>(256);
-  private readonly sources = new LruMap<string, { bytes: Uint8Array; source: LoadedSource }>(64);
+  private readonly parses = new LruMap<string, { text: string; result: ParseResult; model: FileModel }>(32);
+  private readonly sources = new LruMap<string, { bytes: Uint8Array; source: LoadedSource }>(8);
   private readonly results = new WeakMap<IndicatorSymbol, IndicatorResult>();
 
   constructor(private readonly host: Host, private readonly options: AnalyzeOptions) {}

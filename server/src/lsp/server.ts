@@ -62,7 +62,7 @@ const DEBOUNCE_MS = 150;
  */
 const IMMEDIATE_MS = 25;
 /** Closed files whose full analysis is kept; workspaces hold thousands of files, and memory must stay bounded. */
-const CLOSED_ANALYSES = 64;
+const CLOSED_ANALYSES = 16;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
 
 interface Workspace {
@@ -111,7 +111,7 @@ export class PtlServer {
   /** Closed files whose dependencies changed while the user types: they join the backlog once typing pauses. */
   private readonly pending = new Set<string>();
   private pendingTimer: NodeJS.Timeout | undefined;
-  private readonly sourceIndexes = new Map<string, SourceIndex>();
+  private readonly sourceIndexes = new LruMap<string, SourceIndex>(16);
   private readonly deps = new Map<string, Set<string>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly published = new Set<string>();
