@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Analyzer, type FileAnalysis } from '../analysis/analyze';
+import { Analyzer, type FileAnalysis, type Host } from '../analysis/analyze';
 import type { Finding } from '../analysis/finding';
 import { isRuleId } from '../analysis/rules';
 import { effectiveSeverity, findConfigFile, parseConfig, type ResolvedConfig } from '../config';
@@ -21,6 +21,8 @@ export interface Workspace {
 
 export class Session {
   private readonly workspaces = new Map<string, Workspace>();
+  /** One check sees the disk as it was when it started: each path is resolved once (3,000 plans cite thousands of times). */
+  private readonly host: Host = resolvingOnce(nodeHost);
 
   constructor(private readonly cwd: string, private readonly explicitConfig?: string) {}
 
@@ -58,7 +60,7 @@ export class Session {
     const text = configFile ? nodeHost.readText(configFile) : undefined;
     if (configFile && text === undefined) throw new ConfigUnreadable(configFile);
     const { config, findings } = text !== undefined && configFile ? parseConfig(text, configFile) : parseConfig('{}', '');
-    const analyzer = new Analyzer(nodeHost, {
+    const analyzer = new Analyzer(this.host, {
       roots: [root],
       tolerance: config.tolerance,
       severityOf: (rule) => effectiveSeverity(config, rule),
@@ -72,4 +74,16 @@ export class ConfigUnreadable extends Error {
   constructor(readonly file: string) {
     super(`cannot read ${file}`);
   }
+}
+
+function resolvingOnce(host: Host): Host {
+  const resolved = new Map<string, string | undefined>();
+  return {
+    readBytes: (path) => host.readBytes(path),
+    readText: (path) => host.readText(path),
+    realPath: (path) => {
+      if (!resolved.has(path)) resolved.set(path, host.realPath(path));
+      return resolved.get(path);
+    },
+  };
 }
