@@ -80,6 +80,7 @@ export class Analyzer {
   private readonly parses = new LruMap<string, { text: string; result: ParseResult; model: FileModel }>(32);
   private readonly sources = new LruMap<string, { bytes: Uint8Array; source: LoadedSource }>(8);
   private readonly results = new WeakMap<IndicatorSymbol, IndicatorResult>();
+  private readonly configured = new WeakMap<Finding, Finding>();
 
   constructor(private readonly host: Host, private readonly options: AnalyzeOptions) {}
 
@@ -176,19 +177,27 @@ export class Analyzer {
   }
 
   private finish(path: string, result: ParseResult, model: FileModel, findings: Finding[]): Finding[] {
-    const configured: Finding[] = [];
+    const configured = this.configure(findings);
+    const suppressions = parseSuppressions(result.file.comments, result.lines);
+    const protectedRanges = suppressions.length === 0 ? [] : model.indicators.filter((i) => i.attribute === 'binding').flatMap((i) => i.targets.map((t) => t.field.range));
+    const { kept, own } = applySuppressions(configured, suppressions, protectedRanges, path, (id) => this.options.isRule(id));
+    return [...kept, ...this.configure(own)].sort(byPosition);
+  }
+
+  /** The findings with their configured severity, without those turned off; a reused finding keeps its configured copy. */
+  private configure(findings: Finding[]): Finding[] {
+    const out: Finding[] = [];
     for (const f of findings) {
       const severity = this.options.severityOf(f.rule);
-      if (severity !== 'off') configured.push({ ...f, severity });
+      if (severity === 'off') continue;
+      let copy = this.configured.get(f);
+      if (!copy || copy.severity !== severity) {
+        copy = { ...f, severity };
+        this.configured.set(f, copy);
+      }
+      out.push(copy);
     }
-    const suppressions = parseSuppressions(result.file.comments, result.lines);
-    const protectedRanges = model.indicators.filter((i) => i.attribute === 'binding').flatMap((i) => i.targets.map((t) => t.field.range));
-    const { kept, own } = applySuppressions(configured, suppressions, protectedRanges, path, (id) => this.options.isRule(id));
-    const ownConfigured = own.flatMap((f) => {
-      const severity = this.options.severityOf(f.rule);
-      return severity === 'off' ? [] : [{ ...f, severity }];
-    });
-    return [...kept, ...ownConfigured].sort(byPosition);
+    return out;
   }
 
   private loadImports(path: string, model: FileModel, findings: Finding[]): Map<string, FileModel> {

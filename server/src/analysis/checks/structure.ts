@@ -23,23 +23,26 @@ export function checkFileStructure(ctx: CheckContext): void {
 }
 
 function checkDuplicates(ctx: CheckContext): void {
-  const seen = new Map<string, A.Identifier>();
-  const ids: A.Identifier[] = [
-    ...ctx.model.series.map((s) => s.decl.id),
-    ...ctx.model.tables.map((t) => t.id),
-    ...ctx.model.indicators.map((i) => i.decl.id),
-    ...ctx.model.uses.map((u) => u.alias),
-  ].filter((id): id is A.Identifier => id !== undefined);
-  for (const id of ids.sort((a, b) => a.start - b.start)) {
-    const first = seen.get(id.name);
-    if (!first) {
-      seen.set(id.name, id);
-      continue;
-    }
+  const ids: A.Identifier[] = [];
+  const add = (id: A.Identifier | undefined) => id && ids.push(id);
+  for (const s of ctx.model.series) add(s.decl.id);
+  for (const t of ctx.model.tables) add(t.id);
+  for (const i of ctx.model.indicators) add(i.decl.id);
+  for (const u of ctx.model.uses) add(u.alias);
+  // The first declaration of a name is the one that comes first in the file.
+  const first = new Map<string, A.Identifier>();
+  for (const id of ids) {
+    const earlier = first.get(id.name);
+    if (!earlier || id.start < earlier.start) first.set(id.name, id);
+  }
+  if (first.size === ids.length) return;
+  for (const id of ids) {
+    const original = first.get(id.name)!;
+    if (original === id) continue;
     ctx.report('duplicate-id', id.range, {
-      zh: `标识符「${id.name}」重复，首次声明于第 ${first.range.start.line + 1} 行`,
-      en: `“${id.name}” is already declared on line ${first.range.start.line + 1}`,
-    }, { related: [{ file: ctx.path, range: first.range, message: { zh: '首次声明', en: 'first declared here' } }] });
+      zh: `标识符「${id.name}」重复，首次声明于第 ${original.range.start.line + 1} 行`,
+      en: `“${id.name}” is already declared on line ${original.range.start.line + 1}`,
+    }, { related: [{ file: ctx.path, range: original.range, message: { zh: '首次声明', en: 'first declared here' } }] });
   }
 }
 
@@ -217,17 +220,29 @@ function checkCycles(ctx: CheckContext): void {
 /** For each indicator whose derivation or targets refer to indicators of this file, those indicators. */
 function dependencyEdges(ctx: CheckContext): Map<IndicatorSymbol, IndicatorSymbol[]> {
   const edges = new Map<IndicatorSymbol, IndicatorSymbol[]>();
-  const declared = new Set(ctx.model.indicators);
+  let declared: Set<IndicatorSymbol> | undefined;
   const local = (ref: A.Reference) => {
     const target = ctx.resolve(ref);
+    declared ??= new Set(ctx.model.indicators);
     return target?.kind === 'indicator' && declared.has(target) ? [target] : [];
   };
   for (const indicator of ctx.model.indicators) {
-    const refs = referencesIn(indicator.derive?.expr);
-    for (const target of indicator.targets) if (target.expr?.kind !== 'Number') refs.push(...referencesIn(target.expr));
+    const refs = dependencyReferences(indicator);
     if (refs.length) edges.set(indicator, refs.flatMap(local));
   }
   return edges;
+}
+
+// A symbol is kept while its declaration is untouched, and so are the references in it.
+const dependencyRefs = new WeakMap<IndicatorSymbol, A.Reference[]>();
+
+function dependencyReferences(indicator: IndicatorSymbol): A.Reference[] {
+  let refs = dependencyRefs.get(indicator);
+  if (!refs) {
+    refs = [indicator.derive?.expr, ...indicator.targets.map((t) => t.expr)].flatMap(referencesIn);
+    dependencyRefs.set(indicator, refs);
+  }
+  return refs;
 }
 
 function reportCycle(ctx: CheckContext, cycle: IndicatorSymbol[], reported: Set<IndicatorSymbol>): void {
