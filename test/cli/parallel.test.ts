@@ -41,6 +41,9 @@ describe('ptl check --jobs', () => {
     expect(viaEnv.stderr).toMatch(/^ptl: 51 files on 2 threads: /);
     const one = ptl(['check', 'p01/province.ptl', '--jobs', '4'], { cwd: DIR, env: { PTL_DEBUG_JOBS: '1' } });
     expect(one.stderr).toBe('ptl: 1 files on 1 threads: 1\n');
+    // Unasked, 51 files are checked on one thread: starting workers would cost more than it saves.
+    const unasked = ptl(['check', '.'], { cwd: DIR, env: { PTL_DEBUG_JOBS: '1', PTL_JOBS: '' } });
+    expect(unasked.stderr).toBe('ptl: 51 files on 1 threads: 51\n');
   });
 
   it('--jobs needs a positive integer', () => {

@@ -86,7 +86,7 @@ function collect(args: ParsedArgs, locale: Locale, io: { cwd: string; stderr: No
   };
   if (options.parallel) {
     // The check reporters read path, text and findings only: those cross threads as plain data.
-    const outcomes = checkInParallel(session, files, { cwd: io.cwd, config: args.config, jobs: jobCount(args.jobs, io.env ?? {}), onProgress: progress,
+    const outcomes = checkInParallel(session, files, { cwd: io.cwd, config: args.config, jobs: jobCount(args.jobs, io.env ?? {}, files.length), onProgress: progress,
       // PTL_DEBUG_JOBS=1: how the files were shared out (the parallel test checks that workers ran).
       onDone: (threads, perThread) => io.env?.['PTL_DEBUG_JOBS'] && io.stderr.write(`ptl: ${files.length} files on ${threads} threads: ${perThread.join(' + ')}\n`) });
     for (const outcome of outcomes) {
