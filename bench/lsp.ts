@@ -90,10 +90,13 @@ export class LspClient {
     }
   }
 
+  /** Shuts the server down as an editor does, waiting (up to 2 s) for it to end: it may write caches on its way out. */
   async close(): Promise<void> {
+    const ended = new Promise((resolve) => (this.child.exitCode !== null ? resolve(undefined) : this.child.once('exit', resolve)));
     try {
       await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
       await this.conn.sendNotification('exit');
+      await Promise.race([ended, new Promise((r) => setTimeout(r, 2000))]);
     } catch {
       // gone already
     }

@@ -9,6 +9,7 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: '.bench-work/dist/cli.js' }),
   build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: '.bench-work/dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/lsp/launch.ts'], outfile: '.bench-work/dist/launch.js' }),
   build({ ...common, entryPoints: ['bench/bench.ts'], outfile: '.bench-work/bench.js' }),
 ]);
 const result = spawnSync(process.execPath, ['.bench-work/bench.js', ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -9,11 +9,13 @@ const production = process.argv.includes('--production');
 const entries = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/lsp/launch.ts'], outfile: 'dist/launch.js' },
 ];
 if (existsSync('client/src/extension.ts')) {
   entries.push(
     { entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] },
     { entryPoints: ['server/src/lsp/main.ts'], outfile: 'client/dist/server.js' },
+    { entryPoints: ['server/src/lsp/launch.ts'], outfile: 'client/dist/launch.js' },
   );
 }
 await Promise.all(entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => build({ ...common, minify: production, ...e })));

@@ -16,7 +16,7 @@ const vsix = join(outDir, `${manifest.name}-${manifest.version}.vsix`);
 const t0 = Date.now();
 
 execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--production'], { cwd: root, stdio: 'inherit' });
-for (const f of ['dist/extension.js', 'dist/server.js', 'syntaxes/ptl.tmLanguage.json', 'language-configuration.json']) {
+for (const f of ['dist/extension.js', 'dist/server.js', 'dist/launch.js', 'syntaxes/ptl.tmLanguage.json', 'language-configuration.json']) {
   if (!existsSync(join(client, f))) throw new Error(`build did not produce client/${f}`);
 }
 // "Explain a rule" opens the rule's page from the package.

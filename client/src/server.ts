@@ -40,9 +40,11 @@ export class PtlServer implements vscode.Disposable {
   }
 
   async start(): Promise<void> {
-    const module = this.context.asAbsolutePath('dist/server.js');
+    // The launcher starts dist/server.js from a V8 code cache kept in the extension's storage.
+    const module = this.context.asAbsolutePath('dist/launch.js');
+    const env = { ...process.env, PTL_CODE_CACHE_DIR: this.context.globalStorageUri.fsPath };
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
+      run: { module, transport: TransportKind.ipc, options: { env } },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
     };
     const watchers = [vscode.workspace.createFileSystemWatcher('**/*.{ptl,txt,md}'), vscode.workspace.createFileSystemWatcher('**/ptl.config.json')];

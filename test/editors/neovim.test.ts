@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 
 const ROOT = join(__dirname, '..', '..');
-const SERVER = join(ROOT, 'dist', 'server.js');
+// As `ptl-language-server` starts it: through the code-cached launcher.
+const SERVER = join(ROOT, 'server', 'bin', 'ptl-language-server.js');
 const nvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
 const available = nvim.status === 0;
 
@@ -52,7 +53,7 @@ vim.cmd(got and 'qa!' or 'cquit 1')
 `;
 
 beforeAll(() => {
-  if (available && !existsSync(SERVER)) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
+  if (available && !existsSync(join(ROOT, 'dist', 'launch.js'))) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
 }, 120000);
 
 it.skipIf(!available && !process.env.CI)('Neovim shows the seed’s diagnostics and hover from the server', () => {
@@ -67,7 +68,7 @@ it.skipIf(!available && !process.env.CI)('Neovim shows the seed’s diagnostics 
     cwd: dir,
     encoding: 'utf8',
     timeout: 90000,
-    env: { ...process.env, PTL_SERVER: SERVER, PTL_RESULT: resultFile, PTL_EXPECT: '5', PTL_HOVER_LINE: String(line), PTL_HOVER_CHAR: '14' },
+    env: { ...process.env, PTL_CODE_CACHE_DIR: join(dir, 'code-cache'), PTL_SERVER: SERVER, PTL_RESULT: resultFile, PTL_EXPECT: '5', PTL_HOVER_LINE: String(line), PTL_HOVER_CHAR: '14' },
   });
   expect(run.status, run.stderr).toBe(0);
   const result = JSON.parse(readFileSync(resultFile, 'utf8')) as { diagnostics: { lnum: number; col: number; severity: number; message: string; code: string }[]; hover: string };

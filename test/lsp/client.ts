@@ -24,6 +24,7 @@ export interface Session {
   stderr(): string;
   logs: string[];
   open(name: string, text: string, version?: number): void;
+  /** Shuts the server down as an editor does and waits for its process to end. */
   close(): Promise<void>;
 }
 
@@ -33,13 +34,15 @@ export interface Options {
   env?: Record<string, string>;
   pull?: boolean;
   initializationOptions?: unknown;
+  /** The script to start: dist/server.js unless given (dist/launch.js starts it from a code cache). */
+  server?: string;
 }
 
 export async function start(options: Options = {}): Promise<Session> {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ptl-lsp-')));
   fs.copyFileSync(path.join(ROOT, 'seeds', SEED), path.join(dir, SEED));
   for (const [name, text] of Object.entries(options.files ?? {})) fs.writeFileSync(path.join(dir, name), text);
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (d) => (err += String(d)));
   const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -98,9 +101,11 @@ export async function start(options: Options = {}): Promise<Session> {
       void conn.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'ptl', version, text } });
     },
     async close() {
+      const ended = new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve)));
       try {
         await conn.sendRequest('shutdown');
         await conn.sendNotification('exit');
+        await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 5000))]);
       } catch {
         // already gone
       }
