@@ -55,13 +55,8 @@ export function forEachFieldSpan(field: A.Field, visit: SpanVisitor): void {
     case 'unit':
       unit(field.unit, visit);
       return;
-    case 'baseline': case 'actual':
-      value(field.value, visit);
-      optional(field.year, visit);
-      for (const cite of field.cites) citation(cite, visit);
-      return;
-    case 'target':
-      optional(field.comparison, visit);
+    case 'baseline': case 'actual': case 'target':
+      if (field.field === 'target') optional(field.comparison, visit);
       value(field.value, visit);
       optional(field.year, visit);
       for (const cite of field.cites) citation(cite, visit);

@@ -74,6 +74,15 @@ export function findRow(index: SourceIndex, tableId: string | undefined, rowInde
   return table && row ? { table, row } : undefined;
 }
 
+/** A table's rows and their sub-rows, depth first, in the plan's order. */
+export function flattenRows(rows: SourceRow[], out: SourceRow[] = []): SourceRow[] {
+  for (const row of rows) {
+    out.push(row);
+    flattenRows(row.children, out);
+  }
+  return out;
+}
+
 /** A table by id (`专栏2`, `专栏 2`, `专栏二` all find `专栏2`). */
 export function findTable(index: SourceIndex, tableId: string): SourceTable | undefined {
   const id = normalizeTableId(tableId);

@@ -3,7 +3,7 @@
  * text it was copied from, and every row of the plan's tables accounted for.
  */
 import type * as A from '../../../../grammar/src/ast';
-import { findLine, findQuote, findRow, findTable, matchName, normalizeName } from '../../sources';
+import { findLine, findQuote, findRow, findTable, flattenRows, matchName, normalizeName } from '../../sources';
 import type { ProseTarget, SourceRow, SourceTable, SourceValue } from '../../sources/types';
 import type { CheckContext, LoadedSource } from '../context';
 import { measureValue } from '../evaluate';
@@ -233,7 +233,7 @@ function reportUndeclaredRows(ctx: CheckContext, declared: ReadonlySet<SourceRow
   if (!source || !at) return;
   const declaredNames = new Set(ctx.model.indicators.map(normalizedName).filter(Boolean));
   for (const table of tablesDescribed(ctx, source)) {
-    for (const row of flatten(table.rows)) {
+    for (const row of flattenRows(table.rows)) {
       if (declared.has(row) || declaredNames.has(normalizedName(row))) continue;
       ctx.report('source-row-undeclared', at.range, {
         zh: `规划原文「${table.id}」第 ${row.index} 行「${row.name}」没有对应的指标`,
@@ -262,13 +262,6 @@ function normalizedName(named: { name?: string }): string | undefined {
   return name;
 }
 
-function flatten(rows: SourceRow[], out: SourceRow[] = []): SourceRow[] {
-  for (const row of rows) {
-    out.push(row);
-    flatten(row.children, out);
-  }
-  return out;
-}
 
 /** The indicator block for a row, appended at the end of the file. */
 function importEdit(ctx: CheckContext, table: SourceTable, row: SourceRow) {

@@ -16,7 +16,7 @@ import type { SourceRow, SourceTable } from '../../sources/types';
 import { ATTRIBUTE_WORDS } from './text';
 import { items, type BlockDecl } from './walk';
 import { normalizeName } from '../../sources';
-import { flattenRows } from './workspace';
+import { flattenRows } from '../../sources';
 
 export type CompletionKind = 'keyword' | 'unit' | 'reference' | 'module' | 'snippet' | 'field' | 'enum';
 

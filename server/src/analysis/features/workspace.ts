@@ -147,6 +147,3 @@ export function indicatorPassage(analysis: FileAnalysis, indicator: IndicatorSym
   return undefined;
 }
 
-export function flattenRows(rows: SourceRow[]): SourceRow[] {
-  return rows.flatMap((r) => [r, ...flattenRows(r.children)]);
-}
