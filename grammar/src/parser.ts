@@ -764,14 +764,24 @@ export class PtlParser extends EmbeddedActionsParser {
   }
 
   private spanFrom(first: IToken | A.Span, last: IToken | A.Span): A.Span {
-    const firstStart = 'startOffset' in first ? first.startOffset : first.start;
-    const lastEnd = 'startOffset' in last ? (this.real(last) ? last.startOffset + last.image.length : firstStart) : last.end;
+    const firstStart = isToken(first) ? first.startOffset : first.start;
+    const lastEnd = isToken(last) ? (this.real(last) ? last.startOffset + last.image.length : firstStart) : last.end;
     // Tokens that recovery inserted have no place in the text: a span uses whichever end is real.
     const start = Number.isFinite(firstStart) ? firstStart : Number.isFinite(lastEnd) ? lastEnd : this.inputEnd();
     const end = Number.isFinite(lastEnd) ? Math.max(start, lastEnd) : start;
     return { start, end, range: this.lines.rangeOf(start, end) };
   }
 }
+
+/**
+ * Nodes of every kind reach the span helpers; a check for one property all tokens have
+ * stays cheap where `'startOffset' in x` goes megamorphic.
+ */
+function isToken(x: IToken | A.Span): x is IToken {
+  return (x as IToken).tokenType !== undefined;
+}
+
+const FULL_WIDTH_DIGIT = /[０-９．]/;
 
 function shrinkBinaries(node: A.Binary, lines: LineIndex): void {
   if (node.right?.kind === 'Binary') shrinkBinaries(node.right, lines);
@@ -802,6 +812,7 @@ function superscriptOrNumber(text: string): number {
 }
 
 export function halfWidthDigits(text: string): string {
+  if (!FULL_WIDTH_DIGIT.test(text)) return text;
   return text.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 

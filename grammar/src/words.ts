@@ -13,11 +13,12 @@ export const KEYWORD_BY_SPELLING: ReadonlyMap<string, KeywordId> = new Map(
 /** Keywords that are directly followed by a number, so `基础值31.1` or `不低于55` split. */
 const TAKES_NUMBER = new Set<KeywordId>(['baseline', 'target', 'actual', 'value', 'row', 'line', 'within', 'ge', 'le', 'approx']);
 
-/** Chinese spellings, longest first, for prefix search. */
-const CHINESE_SPELLINGS = KEYWORDS.flatMap((k) => k.zh).sort((a, b) => b.length - a.length);
-
-/** A word can only start a compound with the first character of some keyword. */
-const FIRST_CHARACTERS = new Set(CHINESE_SPELLINGS.map((s) => s.charAt(0)));
+/** Chinese spellings by their first character, longest first, for prefix search. */
+const SPELLINGS_BY_FIRST = new Map<string, string[]>();
+for (const spelling of KEYWORDS.flatMap((k) => k.zh).sort((a, b) => b.length - a.length)) {
+  const first = spelling.charAt(0);
+  SPELLINGS_BY_FIRST.set(first, [...(SPELLINGS_BY_FIRST.get(first) ?? []), spelling]);
+}
 
 const WORD = /[\p{L}_][\p{L}\p{M}\p{Nd}_]*/uy;
 /** Digits, with a scale suffix: `不低于3万` is 不低于 · 3万. */
@@ -27,19 +28,43 @@ const MAX_COMPOUND = 24;
 
 /** Chevrotain custom pattern: the word (or the first keyword of a compound) at offset. */
 export function matchWord(text: string, offset: number): [string] | null {
-  WORD.lastIndex = offset;
-  const match = WORD.exec(text);
-  if (!match) return null;
-  const word = match[0];
+  const word = commonWordAt(text, offset) ?? unicodeWordAt(text, offset);
+  if (word === undefined) return null;
   if (KEYWORD_BY_SPELLING.has(word)) return [word];
   const first = splitCompound(word);
   return [first ?? word];
 }
 
+/**
+ * The word at offset when it is made of ASCII letters, digits, `_` and common CJK
+ * ideographs, the words of nearly every file; undefined otherwise, and the regex decides.
+ * A character loop reads these several times faster than the Unicode-aware regex.
+ */
+function commonWordAt(text: string, offset: number): string | undefined {
+  if (!isCommonWordChar(text.charCodeAt(offset), true)) return undefined;
+  let end = offset + 1;
+  while (end < text.length && isCommonWordChar(text.charCodeAt(end), false)) end++;
+  const next = text.charCodeAt(end);
+  // Any other letter, mark or digit continues the word: leave it to the regex.
+  if (end < text.length && next >= 0x80) return undefined;
+  return text.slice(offset, end);
+}
+
+function isCommonWordChar(c: number, first: boolean): boolean {
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f) return true;
+  if (c >= 0x4e00 && c <= 0x9fff) return true;
+  return !first && c >= 0x30 && c <= 0x39;
+}
+
+function unicodeWordAt(text: string, offset: number): string | undefined {
+  WORD.lastIndex = offset;
+  return WORD.exec(text)?.[0];
+}
+
 /** The first keyword of a word made only of keywords (and trailing digits), else undefined. */
 function splitCompound(word: string): string | undefined {
-  if (word.length > MAX_COMPOUND || !FIRST_CHARACTERS.has(word.charAt(0))) return undefined;
-  for (const spelling of CHINESE_SPELLINGS) {
+  if (word.length > MAX_COMPOUND) return undefined;
+  for (const spelling of SPELLINGS_BY_FIRST.get(word.charAt(0)) ?? []) {
     if (!word.startsWith(spelling)) continue;
     if (restIsKeywords(word.slice(spelling.length), KEYWORD_BY_SPELLING.get(spelling)!)) return spelling;
   }
@@ -49,7 +74,7 @@ function splitCompound(word: string): string | undefined {
 function restIsKeywords(rest: string, previous: KeywordId): boolean {
   if (rest === '') return true;
   if (DIGITS.test(rest)) return TAKES_NUMBER.has(previous);
-  for (const spelling of CHINESE_SPELLINGS) {
+  for (const spelling of SPELLINGS_BY_FIRST.get(rest.charAt(0)) ?? []) {
     if (rest.startsWith(spelling) && restIsKeywords(rest.slice(spelling.length), KEYWORD_BY_SPELLING.get(spelling)!)) {
       return true;
     }

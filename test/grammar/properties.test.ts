@@ -8,6 +8,7 @@ import { expect, it } from 'vitest';
 import { format } from '../../grammar/src/format';
 import { allKeywordSpellings } from '../../grammar/src/keywords';
 import { parse } from '../../grammar/src/parse';
+import { matchWord } from '../../grammar/src/words';
 import { outline } from '../support/tree';
 
 const PIECES = [...allKeywordSpellings(), '{', '}', '(', ')', '@2025', '@2021..2025', '55%', '3.3万', '"名称"', '“弯引号”', '：', '，', '≥', '~', '-', '—', '*', '/', '元/人·月', '甲', '乙.target', '// 注释\n', '/* 块 */', '\n', ' ', '"未闭合', '０１２', '\u0000', '\ud800'];
@@ -47,5 +48,27 @@ it('formats generated programs without changing what they say, and idempotently'
       expect(format(formatted).text).toBe(formatted);
     }),
     { numRuns: 300 },
+  );
+});
+
+/** The word grammar, as the lexer documents it; the character loop must read exactly what it reads. */
+const WORD_AS_SPECIFIED = /[\p{L}_][\p{L}\p{M}\p{Nd}_]*/uy;
+
+it('reads a word exactly as the Unicode word pattern does, whatever follows the common characters', () => {
+  // ASCII and common ideographs (the loop's fast path) next to what it must hand over: accents,
+  // combining marks, kana, Hangul, full-width and Arabic-Indic digits, astral letters.
+  const chars = fc.constantFrom('a', 'Z', '_', '7', '指', '标', '值', '目', 'é', '\u0301', 'ä', 'ガ', '한', '０', '٣', '𠀀', '\ud800', ' ', '.', '%', '“', '\n', '基', '础');
+  fc.assert(
+    fc.property(fc.array(chars, { maxLength: 12 }).map((c) => c.join('')), fc.nat(12), (text, at) => {
+      const offset = Math.min(at, text.length);
+      WORD_AS_SPECIFIED.lastIndex = offset;
+      const word = WORD_AS_SPECIFIED.exec(text)?.[0];
+      const read = matchWord(text, offset)?.[0];
+      if (word === undefined) expect(read).toBeUndefined();
+      // A keyword compound reads as its first keyword, which the word starts with.
+      else expect(word.startsWith(read!) && read!.length > 0).toBe(true);
+      if (word !== undefined && !/[指标值目基础]/.test(word)) expect(read).toBe(word);
+    }),
+    { numRuns: 2000 },
   );
 });

@@ -1,5 +1,7 @@
 /** Cell and phrase values, header words, names: table-driven. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fold, removeSpaces } from '../../server/src/sources/chars';
 import { parseValue, cellKind } from '../../server/src/sources/values';
 import { classifyHeader, parseHeader } from '../../server/src/sources/headers';
 import { splitName } from '../../server/src/sources/names';
@@ -141,5 +143,15 @@ describe('table ids', () => {
     ['附表 2-1', '附表2-1'],
   ])('%s → %s', (id, normalized) => {
     expect(normalizeTableId(id)).toBe(normalized);
+  });
+});
+
+describe('fold and removeSpaces', () => {
+  it('fold is NFKC on any text, the fast path for ASCII and common ideographs included', () => {
+    const chars = fc.constantFrom('a', '5', '%', '指', '标', '（', '％', '１', 'ｋ', 'e', '\u0301', '㎡', '²', '\u3000', '\u00a0', '“', '。', '𠀀', '\ud800', '丽', ' ', '\t', '\n');
+    fc.assert(fc.property(fc.array(chars, { maxLength: 10 }).map((c) => c.join('')), (s) => {
+      expect(fold(s)).toBe(s.normalize('NFKC'));
+      expect(removeSpaces(s)).toBe([...s].filter((c) => !/^[\s\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]$/.test(c)).join(''));
+    }), { numRuns: 1000 });
   });
 });

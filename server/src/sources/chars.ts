@@ -46,14 +46,28 @@ export function isDigit(ch: string | undefined): boolean {
 
 /** NFKC folds full-width ASCII (`（％）１２`) into its half-width form; `。` `、` `“` stay. */
 export function fold(s: string): string {
-  return s.normalize('NFKC');
+  // ASCII and the common ideographs are their own NFKC form; most cells hold nothing else.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80 && !(c >= 0x4e00 && c <= 0x9fff)) return s.normalize('NFKC');
+  }
+  return s;
 }
 
 /** Removes every kind of space: header words are written letter-spaced (`指  标  名  称`). */
 export function removeSpaces(s: string): string {
+  if (!hasSpace(s)) return s;
   let out = '';
   for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i)) && s[i] !== '\n') out += s[i];
   return out;
+}
+
+function hasSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10 || isSpaceCode(c)) return true;
+  }
+  return false;
 }
 
 const CN_DIGITS: Record<string, number> = {

@@ -8,6 +8,7 @@
  * 3. otherwise the atom is a count noun, a dimension of its own that only matches
  *    itself (`张`, `个`, `所`, `家`, `人次`, `床位`; ASCII atoms such as `kg` too).
  */
+import { LruMap } from '../lru';
 import { normalizeUnitText } from './normalize';
 import { countDimension, makeUnit, type Unit } from './unit';
 
@@ -88,19 +89,31 @@ export type AtomKind =
   | 'invalid';
 
 export interface AtomAnalysis {
-  unit: Unit;
-  kind: AtomKind;
+  readonly unit: Unit;
+  readonly kind: AtomKind;
   /** The scale prefixes split off, in order (`万亿元` → `万亿`). */
-  prefix: string;
+  readonly prefix: string;
   /** What remains after the prefixes (`元`); the whole atom when nothing was split. */
-  base: string;
+  readonly base: string;
 }
 
 const HAN = /^\p{Script=Han}+$/u;
 const ASCII_ATOM = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** Atoms repeat across every indicator of a workspace; analyses are frozen, so one serves them all. */
+const analysed = new LruMap<string, AtomAnalysis>(4096);
+
 /** Resolves one atom (see the module comment for the order); full-width forms (`％`, `ｋｇ`) are read as ASCII. Never fails. */
 export function analyzeAtom(name: string): AtomAnalysis {
+  let analysis = analysed.get(name);
+  if (!analysis) {
+    analysis = Object.freeze(analyze(name));
+    analysed.set(name, analysis);
+  }
+  return analysis;
+}
+
+function analyze(name: string): AtomAnalysis {
   let prefix = '';
   let rest = normalizeUnitText(name).trim();
   let scale = 1;

@@ -9,6 +9,7 @@
 import type { UnitExpr } from '../../../../grammar/src/ast';
 import { analyzeAtom, atomUnit } from './atoms';
 import { normalizeUnitText } from './normalize';
+import { LruMap } from '../lru';
 import { makeUnit, multiply, ONE, power, type Unit } from './unit';
 
 /** The unit a `unit` clause or a number's own unit denotes. Never fails: unknown atoms are count nouns. */
@@ -115,6 +116,17 @@ function tokenize(text: string): Token[] | undefined {
  * (a sentence, stray punctuation, unbalanced parentheses).
  */
 export function parseUnitText(text: string): Unit | undefined {
+  const hit = parsed.get(text);
+  if (hit) return hit.unit;
+  const unit = read(text);
+  parsed.set(text, { unit });
+  return unit;
+}
+
+/** Plan texts and target files write the same few dozen units; units are frozen, so results are shared. */
+const parsed = new LruMap<string, { unit: Unit | undefined }>(4096);
+
+function read(text: string): Unit | undefined {
   const tokens = tokenize(normalizeUnitText(text));
   if (!tokens || tokens.length === 0) return undefined;
   const parser = new UnitParser(tokens);
