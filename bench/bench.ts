@@ -107,20 +107,52 @@ function best(reps: number, fn: () => void): number {
   return min;
 }
 
+/**
+ * Lex + parse against JSON.parse, both timed in a fresh child process: in this one, the
+ * generated corpus fills the heap, and the collector's work on it lands on whichever side
+ * allocates more (it once made the same parser look 1.8× slower).
+ */
 function parsing(ws: ReturnType<typeof workspaces>) {
-  const texts = ws.plans.slice(0, 1000).map((p) => fs.readFileSync(path.join(ws.national.dir, `${p.file}.ptl`), 'utf8'));
-  // The same indicators as JSON: every field the .ptl file states, nothing more.
-  const jsons = ws.plans.slice(0, 1000).map((p) => JSON.stringify(planData(p)));
-  const mb = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
-  const jmb = jsons.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
-  const indicators = ws.plans.slice(0, 1000).reduce((n, p) => n + p.indicators.length, 0);
-  const tLex = best(3, () => texts.forEach((t) => lex(t, new LineIndex(t))));
-  const tParse = best(3, () => texts.forEach((t) => parse(t)));
-  const tJson = best(5, () => jsons.forEach((j) => JSON.parse(j)));
-  record(`lex, ${indicators.toLocaleString('en')} indicators (${mb.toFixed(1)} MB .ptl)`, `${ms(tLex)} (${(mb / (tLex / 1000)).toFixed(1)} MB/s)`);
-  record('lex + parse (typed AST with ranges)', `${ms(tParse)} (${(mb / (tParse / 1000)).toFixed(1)} MB/s)`);
-  record(`JSON.parse of the same indicators as JSON (${jmb.toFixed(1)} MB)`, `${ms(tJson)} (${(jmb / (tJson / 1000)).toFixed(0)} MB/s)`);
-  record('lex + parse ÷ JSON.parse', `×${(tParse / tJson).toFixed(1)}`, '≤ ×3', tParse / tJson <= 3);
+  const plans = ws.plans.slice(0, 1000);
+  const input: ParseInput = {
+    texts: plans.map((p) => fs.readFileSync(path.join(ws.national.dir, `${p.file}.ptl`), 'utf8')),
+    // The same indicators as JSON: every field the .ptl file states, nothing more.
+    jsons: plans.map((p) => JSON.stringify(planData(p))),
+  };
+  const file = path.join(WORK, 'parse-input.json');
+  fs.writeFileSync(file, JSON.stringify(input));
+  const child = spawnSync(process.execPath, [__filename, PARSE_CHILD, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (child.status !== 0) throw new Error(`the lex + parse child failed: ${child.stderr}`);
+  const t = JSON.parse(child.stdout) as ParseTimes;
+  const mb = input.texts.reduce((n, s) => n + Buffer.byteLength(s), 0) / 1e6;
+  const jmb = input.jsons.reduce((n, s) => n + Buffer.byteLength(s), 0) / 1e6;
+  const indicators = plans.reduce((n, p) => n + p.indicators.length, 0);
+  record(`lex, ${indicators.toLocaleString('en')} indicators (${mb.toFixed(1)} MB .ptl), best of 5 in a fresh process`, `${ms(t.lex)} (${(mb / (t.lex / 1000)).toFixed(1)} MB/s)`);
+  record('lex + parse (typed AST with ranges)', `${ms(t.parse)} (${(mb / (t.parse / 1000)).toFixed(1)} MB/s)`);
+  record(`JSON.parse of the same indicators as JSON (${jmb.toFixed(1)} MB)`, `${ms(t.json)} (${(jmb / (t.json / 1000)).toFixed(0)} MB/s)`);
+  record('lex + parse ÷ JSON.parse', `×${(t.parse / t.json).toFixed(1)}`, '≤ ×3', t.parse / t.json <= 3);
+}
+
+const PARSE_CHILD = '--measure-parse';
+interface ParseInput {
+  texts: string[];
+  jsons: string[];
+}
+interface ParseTimes {
+  lex: number;
+  parse: number;
+  json: number;
+}
+
+/** The child's side: best-of-5 CPU times, printed as JSON. */
+function measureParse(file: string): void {
+  const { texts, jsons } = JSON.parse(fs.readFileSync(file, 'utf8')) as ParseInput;
+  const times: ParseTimes = {
+    lex: best(5, () => texts.forEach((t) => lex(t, new LineIndex(t)))),
+    parse: best(5, () => texts.forEach((t) => parse(t))),
+    json: best(5, () => jsons.forEach((j) => JSON.parse(j))),
+  };
+  process.stdout.write(JSON.stringify(times));
 }
 
 export function planData(p: Plan): unknown {
@@ -190,7 +222,20 @@ async function requestLatency(client: LspClient, method: string, uri: string, po
 
 const p50p95 = (s: number[]) => `p50 ${ms(percentile(s, 50))}, p95 ${ms(percentile(s, 95))}`;
 
+/** Spawn → exit of `node -e 0`, median of 5: the floor under any server's cold start on this machine, in this run. */
+function nodeStart(): number {
+  const samples: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    samples.push(performance.now() - start);
+  }
+  return percentile(samples, 50);
+}
+
 async function server(ws: ReturnType<typeof workspaces>) {
+  const floor = nodeStart();
+  record('node itself: spawn → exit of `node -e 0` (median of 5), the floor under a cold start', ms(floor));
   // Cold start: spawn → initialize → open → first diagnostics, on a one-plan workspace and on the
   // 2,000-indicator plan. The first start after an install has no code cache; later ones do.
   for (const [name, w, file] of [['one plan', ws.one, ws.plans[1]!.file], ['2,000-indicator plan', ws.large, ws.largePlan.file]] as const) {
@@ -208,7 +253,7 @@ async function server(ws: ReturnType<typeof workspaces>) {
     const [uncached, ...cached] = samples;
     const median = percentile(cached, 50);
     record(`server cold start → first diagnostics, ${name}, first start (no code cache yet)`, ms(uncached!));
-    record(`server cold start → first diagnostics, ${name}, with the code cache (median of 3)`, ms(median), name === 'one plan' ? '≤ 300 ms' : undefined, name === 'one plan' ? median <= 300 : undefined);
+    record(`server cold start → first diagnostics, ${name}, with the code cache (median of 3)`, `${ms(median)} (node itself + ${ms(median - floor)})`, name === 'one plan' ? '≤ 300 ms' : undefined, name === 'one plan' ? median <= 300 : undefined);
   }
 
   const ptlPath = path.join(ws.large.dir, `${ws.largePlan.file}.ptl`);
@@ -327,17 +372,14 @@ async function main() {
   await server(ws);
   vsix();
   const header = `PTL benchmark — node ${process.version}, ${CORES} cores (nproc), ${cpu}, load average ${load0.toFixed(2)} at start / ${os.loadavg()[0]!.toFixed(2)} at end, ${((performance.now() - started) / 1000).toFixed(0)} s`;
-  const w1 = Math.max(...rows.map((r) => r.what.length));
-  const w2 = Math.max(...rows.map((r) => r.value.length));
   const lines = [header, '', `| measure | result | target |`, `| --- | --- | --- |`];
   for (const r of rows) lines.push(`| ${r.what} | ${r.value} | ${r.target ? `${r.target}: ${r.met ? 'met' : '**not met**'}` : ''} |`);
-  void w1;
-  void w2;
   process.stdout.write(`${lines.join('\n')}\n`);
   fs.writeFileSync(path.join(WORK, 'results.md'), `${lines.join('\n')}\n`);
 }
 
-main().then(
+if (process.argv[2] === PARSE_CHILD) measureParse(process.argv[3]!);
+else main().then(
   () => process.exit(0),
   (e) => {
     process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
