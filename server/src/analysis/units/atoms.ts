@@ -102,9 +102,12 @@ const ASCII_ATOM = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Atoms repeat across every indicator of a workspace; analyses are frozen, so one serves them all. */
 const analysed = new LruMap<string, AtomAnalysis>(4096);
+/** A longer atom is prose typed where a unit was meant: analysed, not kept. */
+const MAX_MEMO_KEY = 32;
 
 /** Resolves one atom (see the module comment for the order); full-width forms (`％`, `ｋｇ`) are read as ASCII. Never fails. */
 export function analyzeAtom(name: string): AtomAnalysis {
+  if (name.length > MAX_MEMO_KEY) return Object.freeze(analyze(name));
   let analysis = analysed.get(name);
   if (!analysis) {
     analysis = Object.freeze(analyze(name));

@@ -8,8 +8,8 @@
  */
 import type { UnitExpr } from '../../../../grammar/src/ast';
 import { analyzeAtom, atomUnit } from './atoms';
-import { normalizeUnitText } from './normalize';
 import { LruMap } from '../lru';
+import { normalizeUnitText } from './normalize';
 import { makeUnit, multiply, ONE, power, type Unit } from './unit';
 
 /** The unit a `unit` clause or a number's own unit denotes. Never fails: unknown atoms are count nouns. */
@@ -116,6 +116,7 @@ function tokenize(text: string): Token[] | undefined {
  * (a sentence, stray punctuation, unbalanced parentheses).
  */
 export function parseUnitText(text: string): Unit | undefined {
+  if (text.length > MAX_MEMO_KEY) return read(text);
   const hit = parsed.get(text);
   if (hit) return hit.unit;
   const unit = read(text);
@@ -125,6 +126,8 @@ export function parseUnitText(text: string): Unit | undefined {
 
 /** Plan texts and target files write the same few dozen units; units are frozen, so results are shared. */
 const parsed = new LruMap<string, { unit: Unit | undefined }>(4096);
+/** Longer texts are sentences, not units: read, not kept. */
+const MAX_MEMO_KEY = 32;
 
 function read(text: string): Unit | undefined {
   const tokens = tokenize(normalizeUnitText(text));
