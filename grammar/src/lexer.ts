@@ -77,14 +77,15 @@ function classify(token: IToken, lines: LineIndex, problems: SyntaxProblem[]): v
   }
   // A string's content is the plan's own text: full-width brackets in it are correct Chinese.
   if (token.tokenType === StringLiteral) return;
-  if (!FULL_WIDTH.test(token.image)) return;
-  problems.push(fullWidthHint(lines, token.startOffset, end, toHalfWidth(token.image)));
+  const ascii = toHalfWidth(token.image);
+  if (ascii !== token.image) problems.push(fullWidthHint(lines, token.startOffset, end, ascii));
 }
 
 const FULL_WIDTH = /[\uff01-\uff5e]/;
 
 /** Full-width forms (U+FF01–FF5E) to their ASCII twins; `．．` to `..`. */
 export function toHalfWidth(text: string): string {
+  if (!FULL_WIDTH.test(text)) return text;
   return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 

@@ -7,6 +7,7 @@
 import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
 import type * as A from './ast';
 import { DIRECTIONS, REFERENCE_PARTS } from './keywords';
+import { toHalfWidth } from './lexer';
 import type { LineIndex } from './range';
 import type { SyntaxProblem } from './problem';
 import { errorMessages, mismatchMessage } from './parser-messages';
@@ -742,14 +743,14 @@ export class PtlParser extends EmbeddedActionsParser {
   private number(token: IToken, unit: A.UnitExpr | undefined): A.NumberLit {
     const raw = token.image;
     const scale = raw.endsWith('万') ? '万' : raw.endsWith('亿') ? '亿' : undefined;
-    const digits = halfWidthDigits(scale ? raw.slice(0, -1) : raw);
+    const digits = toHalfWidth(scale ? raw.slice(0, -1) : raw);
     const factor = scale === '万' ? 1e4 : scale === '亿' ? 1e8 : 1;
     const { start, end, range } = this.spanFrom(token, unit ?? token);
     return { kind: 'Number', value: Number(digits) * factor, raw, scale, unit, start, end, range };
   }
 
   private integer(token: IToken): number {
-    return this.real(token) ? Math.trunc(Number(halfWidthDigits(token.image))) : NaN;
+    return this.real(token) ? Math.trunc(Number(toHalfWidth(token.image))) : NaN;
   }
 
   /** Tokens inserted by recovery have no text; nodes built from them would lie. */
@@ -781,8 +782,6 @@ function isToken(x: IToken | A.Span): x is IToken {
   return (x as IToken).tokenType !== undefined;
 }
 
-const FULL_WIDTH_DIGIT = /[０-９．]/;
-
 function shrinkBinaries(node: A.Binary, lines: LineIndex): void {
   if (node.right?.kind === 'Binary') shrinkBinaries(node.right, lines);
   const end = node.right?.end ?? node.end;
@@ -808,12 +807,7 @@ function unitText(numerator: A.UnitFactor[], denominator: A.UnitFactor[]): strin
 function superscriptOrNumber(text: string): number {
   if (text === '²') return 2;
   if (text === '³') return 3;
-  return Number(halfWidthDigits(text));
-}
-
-export function halfWidthDigits(text: string): string {
-  if (!FULL_WIDTH_DIGIT.test(text)) return text;
-  return text.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  return Number(toHalfWidth(text));
 }
 
 export function unescapeString(raw: string): string {

@@ -31,3 +31,20 @@ export class LruMap<K, V> {
     this.entries.clear();
   }
 }
+
+/**
+ * `compute`, remembering the results for the `capacity` keys used last. Keys longer than
+ * `maxKey` are computed and not kept: such text is prose, and keeping it costs memory.
+ */
+export function memoized<V>(compute: (key: string) => V, capacity: number, maxKey: number): (key: string) => V {
+  // Boxed, so that a remembered `undefined` is told from a miss.
+  const memo = new LruMap<string, { value: V }>(capacity);
+  return (key) => {
+    if (key.length > maxKey) return compute(key);
+    const hit = memo.get(key);
+    if (hit) return hit.value;
+    const value = compute(key);
+    memo.set(key, { value });
+    return value;
+  };
+}

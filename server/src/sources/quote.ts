@@ -6,7 +6,7 @@
  * one dash — and compared; failing that, compared again without any punctuation.
  */
 import type { SourceIndex, SourceLocation } from './types';
-import { isSpaceCode } from './chars';
+import { fold, isSpaceCode } from './chars';
 
 interface Folded {
   text: string;
@@ -30,10 +30,7 @@ const PUNCT = /[\p{P}\p{S}]/u;
 function foldChar(ch: string, loose: boolean): string {
   if (QUOTES.has(ch) || ch === '*') return '';
   if (DASHES.has(ch)) return loose ? '' : '-';
-  const code = ch.charCodeAt(0);
-  let out = ch;
-  if (code >= 0xff01 && code <= 0xff5e) out = String.fromCharCode(code - 0xfee0);
-  else if (code >= 0x80 && !(code >= 0x4e00 && code <= 0x9fff)) out = ch.normalize('NFKC');
+  const out = fold(ch);
   if (loose && PUNCT.test(out)) return '';
   return out.toLowerCase();
 }

@@ -8,7 +8,7 @@
  * 3. otherwise the atom is a count noun, a dimension of its own that only matches
  *    itself (`张`, `个`, `所`, `家`, `人次`, `床位`; ASCII atoms such as `kg` too).
  */
-import { LruMap } from '../lru';
+import { memoized } from '../lru';
 import { normalizeUnitText } from './normalize';
 import { countDimension, makeUnit, type Unit } from './unit';
 
@@ -100,21 +100,11 @@ export interface AtomAnalysis {
 const HAN = /^\p{Script=Han}+$/u;
 const ASCII_ATOM = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Atoms repeat across every indicator of a workspace; analyses are frozen, so one serves them all. */
-const analysed = new LruMap<string, AtomAnalysis>(4096);
-/** A longer atom is prose typed where a unit was meant: analysed, not kept. */
-const MAX_MEMO_KEY = 32;
-
-/** Resolves one atom (see the module comment for the order); full-width forms (`％`, `ｋｇ`) are read as ASCII. Never fails. */
-export function analyzeAtom(name: string): AtomAnalysis {
-  if (name.length > MAX_MEMO_KEY) return Object.freeze(analyze(name));
-  let analysis = analysed.get(name);
-  if (!analysis) {
-    analysis = Object.freeze(analyze(name));
-    analysed.set(name, analysis);
-  }
-  return analysis;
-}
+/**
+ * Resolves one atom (see the module comment for the order); full-width forms (`％`, `ｋｇ`) are read as ASCII. Never fails.
+ * Atoms repeat across every indicator of a workspace; analyses are frozen, so one serves them all.
+ */
+export const analyzeAtom: (name: string) => AtomAnalysis = memoized((name) => Object.freeze(analyze(name)), 4096, 32);
 
 function analyze(name: string): AtomAnalysis {
   let prefix = '';

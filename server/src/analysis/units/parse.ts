@@ -7,8 +7,8 @@
  * `每` is a written `/` (`元每月` = 元/月, `张每千人` = 张/千人, `每千人` = 1/千人).
  */
 import type { UnitExpr } from '../../../../grammar/src/ast';
+import { memoized } from '../lru';
 import { analyzeAtom, atomUnit } from './atoms';
-import { LruMap } from '../lru';
 import { normalizeUnitText } from './normalize';
 import { makeUnit, multiply, ONE, power, type Unit } from './unit';
 
@@ -116,18 +116,11 @@ function tokenize(text: string): Token[] | undefined {
  * (a sentence, stray punctuation, unbalanced parentheses).
  */
 export function parseUnitText(text: string): Unit | undefined {
-  if (text.length > MAX_MEMO_KEY) return read(text);
-  const hit = parsed.get(text);
-  if (hit) return hit.unit;
-  const unit = read(text);
-  parsed.set(text, { unit });
-  return unit;
+  return readMemoized(text);
 }
 
 /** Plan texts and target files write the same few dozen units; units are frozen, so results are shared. */
-const parsed = new LruMap<string, { unit: Unit | undefined }>(4096);
-/** Longer texts are sentences, not units: read, not kept. */
-const MAX_MEMO_KEY = 32;
+const readMemoized = memoized(read, 4096, 32);
 
 function read(text: string): Unit | undefined {
   const tokens = tokenize(normalizeUnitText(text));
