@@ -330,7 +330,7 @@ async function server(ws: ReturnType<typeof workspaces>) {
   let peak = 0;
   const deadline = performance.now() + 150_000;
   while (performance.now() < deadline) {
-    for (const p of client.published) if (p.uri.endsWith('.ptl')) all.add(p.uri);
+    for (const uri of client.latest.keys()) if (uri.endsWith('.ptl')) all.add(uri);
     peak = Math.max(peak, client.rssMB() ?? 0);
     if (all.size >= ws.national.ptlFiles) break;
     await sleep(250);

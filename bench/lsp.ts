@@ -18,7 +18,8 @@ export interface Published {
 export class LspClient {
   readonly conn: MessageConnection;
   readonly child: ChildProcess;
-  readonly published: Published[] = [];
+  /** The last diagnostics published for each URI: an editor keeps no more, and keeping every set would make this client's own collector the slowest part of a measured edit. */
+  readonly latest = new Map<string, Published>();
   private readonly waiters: Array<{ test: (p: Published) => boolean; resolve: (p: Published) => void }> = [];
   readonly spawnedAt = performance.now();
   stderr = '';
@@ -29,7 +30,7 @@ export class LspClient {
     this.conn = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: unknown[] }) => {
       const entry = { ...p, at: performance.now() };
-      this.published.push(entry);
+      this.latest.set(p.uri, entry);
       for (const w of [...this.waiters]) {
         if (w.test(entry)) {
           this.waiters.splice(this.waiters.indexOf(w), 1);
@@ -63,7 +64,7 @@ export class LspClient {
     await this.conn.sendNotification('initialized', {});
   }
 
-  /** The next diagnostics published for uri that pass test (or have been already, since `since`). */
+  /** The next diagnostics published that pass test. */
   diagnostics(test: (p: Published) => boolean, timeoutMs = 120_000): Promise<Published> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no diagnostics in time')), timeoutMs);

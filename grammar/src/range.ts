@@ -14,16 +14,20 @@ export interface Range {
 
 /** Maps UTF-16 offsets to positions and back; line breaks are LF, CRLF or CR. */
 export class LineIndex {
-  private readonly lineStarts: number[];
+  /** Never changed once made: an index edited without a change in length shares its array. */
+  private readonly lineStarts: readonly number[];
   private lastLine = 0;
 
-  constructor(readonly text: string, lineStarts?: number[]) {
+  constructor(readonly text: string, lineStarts?: readonly number[]) {
     this.lineStarts = lineStarts ?? (text.includes('\r') ? LineIndex.scan(text) : LineIndex.scanLf(text));
   }
 
   /** The index of `text`, made from this one's by an edit at `offset` that changed the length by `delta` and no line break. */
   edited(text: string, offset: number, delta: number): LineIndex {
-    return new LineIndex(text, this.lineStarts.map((start) => (start > offset ? start + delta : start)));
+    if (delta === 0) return new LineIndex(text, this.lineStarts);
+    const starts = this.lineStarts.slice();
+    for (let i = starts.length - 1; i >= 0 && starts[i]! > offset; i--) starts[i]! += delta;
+    return new LineIndex(text, starts);
   }
 
   /** LF only: the engine's indexOf finds the breaks several times faster than a character loop. */

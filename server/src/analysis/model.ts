@@ -86,7 +86,8 @@ export interface FileModel {
  */
 export function buildModel(file: A.PtlFile, previous?: FileModel): FileModel {
   const model: FileModel = { plans: [], uses: [], tables: [], indicators: [], series: [], checks: [], symbols: new Map() };
-  const kept = new Map(previous?.indicators.map((s) => [s.decl, s]));
+  const kept = new Map<A.IndicatorDecl, IndicatorSymbol>();
+  for (const s of previous?.indicators ?? []) kept.set(s.decl, s);
   for (const decl of file.declarations) {
     switch (decl.kind) {
       case 'Plan':
@@ -111,9 +112,8 @@ export function buildModel(file: A.PtlFile, previous?: FileModel): FileModel {
         break;
     }
   }
-  for (const s of [...model.series, ...model.indicators]) {
-    if (!model.symbols.has(s.id)) model.symbols.set(s.id, s);
-  }
+  for (const s of model.series) if (!model.symbols.has(s.id)) model.symbols.set(s.id, s);
+  for (const s of model.indicators) if (!model.symbols.has(s.id)) model.symbols.set(s.id, s);
   return model;
 }
 

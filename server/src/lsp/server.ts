@@ -113,7 +113,8 @@ export class PtlServer {
   private pendingTimer: NodeJS.Timeout | undefined;
   private readonly sourceIndexes = new LruMap<string, SourceIndex>(16);
   private readonly deps = new Map<string, Set<string>>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Cancels the publication scheduled for each path. */
+  private readonly timers = new Map<string, () => void>();
   private readonly published = new Set<string>();
   /** Documents just opened: their first diagnostics are not debounced (nobody is typing yet). */
   private readonly opened = new Set<string>();
@@ -584,11 +585,19 @@ export class PtlServer {
 
   private schedule(path: string, delay = this.debounceMs): void {
     if (this.mode === 'pull') return;
-    clearTimeout(this.timers.get(path));
-    this.timers.set(path, setTimeout(() => {
+    this.timers.get(path)?.();
+    const run = () => {
       this.timers.delete(path);
       this.safeNotify('publishDiagnostics', () => this.publish(path));
-    }, delay));
+    };
+    // A 0 ms timer still waits a millisecond or more; the next turn of the event loop does not.
+    if (delay === 0) {
+      const immediate = setImmediate(run);
+      this.timers.set(path, () => clearImmediate(immediate));
+    } else {
+      const timer = setTimeout(run, delay);
+      this.timers.set(path, () => clearTimeout(timer));
+    }
   }
 
   private enqueue(paths: Iterable<string>): void {

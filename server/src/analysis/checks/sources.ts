@@ -231,10 +231,13 @@ function reportUndeclaredRows(ctx: CheckContext, declared: ReadonlySet<SourceRow
   const source = ctx.source;
   const at = ctx.model.plan?.source?.path;
   if (!source || !at) return;
-  const declaredNames = new Set(ctx.model.indicators.map(normalizedName).filter(Boolean));
+  // Usually every row is cited: the names are gathered only for a row that is not.
+  let declaredNames: Set<string | undefined> | undefined;
   for (const table of tablesDescribed(ctx, source)) {
     for (const row of flattenRows(table.rows)) {
-      if (declared.has(row) || declaredNames.has(normalizedName(row))) continue;
+      if (declared.has(row)) continue;
+      declaredNames ??= new Set(ctx.model.indicators.map(normalizedName).filter(Boolean));
+      if (declaredNames.has(normalizedName(row))) continue;
       ctx.report('source-row-undeclared', at.range, {
         zh: `规划原文「${table.id}」第 ${row.index} 行「${row.name}」没有对应的指标`,
         en: `Row ${row.index} of “${table.id}” in the plan text, “${row.name}”, has no indicator`,

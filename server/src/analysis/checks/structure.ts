@@ -5,7 +5,7 @@
 import type * as A from '../../../../grammar/src/ast';
 import { DIRECTIONS, LEVELS } from '../../../../grammar/src/keywords';
 import type { CheckContext } from '../context';
-import type { IndicatorSymbol } from '../model';
+import type { FileModel, IndicatorSymbol } from '../model';
 import { closest } from '../similar';
 
 /** The structure rules of the file as a whole: ids, the plan, series, references and cycles. */
@@ -23,6 +23,7 @@ export function checkFileStructure(ctx: CheckContext): void {
 }
 
 function checkDuplicates(ctx: CheckContext): void {
+  if (allDistinct(ctx.model)) return;
   const ids: A.Identifier[] = [];
   const add = (id: A.Identifier | undefined) => id && ids.push(id);
   for (const s of ctx.model.series) add(s.decl.id);
@@ -44,6 +45,22 @@ function checkDuplicates(ctx: CheckContext): void {
       en: `“${id.name}” is already declared on line ${original.range.start.line + 1}`,
     }, { related: [{ file: ctx.path, range: original.range, message: { zh: '首次声明', en: 'first declared here' } }] });
   }
+}
+
+/**
+ * Whether every id is declared once, told by the model's symbol table (one entry per
+ * distinct series and indicator id) and the few tables and imports: the check runs
+ * after every keystroke, and thousands of ids need no second map when none repeats.
+ */
+function allDistinct(model: FileModel): boolean {
+  if (model.symbols.size !== model.series.length + model.indicators.length) return false;
+  const others = new Set<string>();
+  for (const id of [...model.tables.map((t) => t.id), ...model.uses.map((u) => u.alias)]) {
+    if (!id) continue;
+    if (model.symbols.has(id.name) || others.has(id.name)) return false;
+    others.add(id.name);
+  }
+  return true;
 }
 
 function checkPlans(ctx: CheckContext): void {
