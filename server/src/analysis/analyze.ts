@@ -28,6 +28,11 @@ export interface Host {
   readBytes(path: string): Uint8Array | undefined;
   /** The path with symlinks followed; undefined when nothing is there. */
   realPath(path: string): string | undefined;
+  /**
+   * A token that changes whenever the file's content may have (its size and times),
+   * cheaper than reading it; undefined when the host cannot tell, and the file is read.
+   */
+  stamp?(path: string): string | undefined;
 }
 
 export interface AnalyzeOptions {
@@ -78,7 +83,7 @@ export interface FileAnalysis {
  */
 export class Analyzer {
   private readonly parses = new LruMap<string, { text: string; result: ParseResult; model: FileModel }>(32);
-  private readonly sources = new LruMap<string, { bytes: Uint8Array; source: LoadedSource }>(8);
+  private readonly sources = new LruMap<string, { bytes: Uint8Array; stamp?: string; source: LoadedSource }>(8);
   private readonly results = new WeakMap<IndicatorSymbol, IndicatorResult>();
   private readonly configured = new WeakMap<Finding, Finding>();
 
@@ -261,15 +266,21 @@ export class Analyzer {
       ctx.report('source-outside-workspace', at.range, outsideFinding(from, at.range, written).message);
       return undefined;
     }
+    // The plan text is consulted on every analysis, after every keystroke: an unchanged stamp spares reading it.
+    const stamp = this.host.stamp?.(resolved.path);
+    const cached = this.sources.get(resolved.path);
+    if (cached && stamp !== undefined && cached.stamp === stamp) return cached.source;
     const bytes = this.host.readBytes(resolved.path);
     if (bytes === undefined) {
       ctx.report('source-missing', at.range, { zh: `找不到规划文本「${written}」`, en: `Plan text “${written}” not found` });
       return undefined;
     }
-    const cached = this.sources.get(resolved.path);
-    if (cached && sameBytes(cached.bytes, bytes)) return cached.source;
+    if (cached && sameBytes(cached.bytes, bytes)) {
+      cached.stamp = stamp;
+      return cached.source;
+    }
     const source = { path: resolved.path, index: indexSourceBytes(bytes) };
-    this.sources.set(resolved.path, { bytes, source });
+    this.sources.set(resolved.path, { bytes, stamp, source });
     return source;
   }
 }

@@ -81,6 +81,7 @@ function resolvingOnce(host: Host): Host {
   return {
     readBytes: (path) => host.readBytes(path),
     readText: (path) => host.readText(path),
+    stamp: host.stamp?.bind(host),
     realPath: (path) => {
       if (!resolved.has(path)) resolved.set(path, host.realPath(path));
       return resolved.get(path);

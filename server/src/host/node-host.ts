@@ -37,4 +37,15 @@ export const nodeHost: Host = {
       return undefined;
     }
   },
+  stamp: fileStamp,
 };
+
+/** Inode, size and times to the nanosecond: a rewrite changes at least one of them. */
+function fileStamp(path: string): string | undefined {
+  try {
+    const s = fs.statSync(path, { bigint: true });
+    return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  } catch {
+    return undefined;
+  }
+}

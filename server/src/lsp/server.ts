@@ -136,6 +136,8 @@ export class PtlServer {
       return text !== undefined ? new TextEncoder().encode(text) : nodeHost.readBytes(path);
     },
     realPath: (path) => nodeHost.realPath(path) ?? (this.openText(path) !== undefined ? path : undefined),
+    // An open document's text is in memory, and its stamp on disk says nothing about it.
+    stamp: (path) => (this.openText(path) === undefined ? nodeHost.stamp?.(path) : undefined),
   };
 
   readonly ws: F.FeatureWorkspace = {
