@@ -47,20 +47,9 @@ import { decodeUtf8, nodeHost, readFileBounded } from '../host/node-host';
 import { indexSourceBytes } from '../sources';
 import type { SourceIndex } from '../sources/types';
 import { completionKind, pathToUri, symbolKind, toDiagnostic, toDocumentSymbol, uriToPath } from './convert';
+import { AnalysisCosts, DEBOUNCE_MS } from './debounce';
 
 const CONFIG_NAME = 'ptl.config.json';
-/**
- * How long typing must pause before a document whose analysis is slow is analysed
- * again; PTL_DEBOUNCE_MS or initializationOptions.debounceMs override it (the
- * benchmark also measures with 0).
- */
-const DEBOUNCE_MS = 150;
-/**
- * A document analysed in at most this long is analysed on every keystroke, with no
- * debounce: nobody types faster, so the work is never wasted, and diagnostics follow
- * the typing within a frame or two.
- */
-const IMMEDIATE_MS = 25;
 /** Closed files whose full analysis is kept; workspaces hold thousands of files, and memory must stay bounded. */
 const CLOSED_ANALYSES = 16;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
@@ -119,8 +108,7 @@ export class PtlServer {
   /** Documents just opened: their first diagnostics are not debounced (nobody is typing yet). */
   private readonly opened = new Set<string>();
   private debounceMs = debounceFrom(process.env.PTL_DEBOUNCE_MS) ?? DEBOUNCE_MS;
-  /** How long each open document's last analysis took, in ms. */
-  private readonly costs = new Map<string, number>();
+  private readonly costs = new AnalysisCosts();
   private generation = 0;
   private refreshSupport = false;
   private configurationSupport = false;
@@ -445,7 +433,7 @@ export class PtlServer {
     if (this.faults.has('analyze')) throw new Error('injected fault: analyze');
     const started = performance.now();
     const analysis = this.workspaceFor(path).analyzer.analyze(path, text);
-    if (open !== undefined) this.costs.set(path, performance.now() - started);
+    if (open !== undefined) this.costs.record(path, performance.now() - started);
     store.set(path, { key, analysis });
     this.deps.set(path, this.dependenciesOf(analysis));
     return analysis;
@@ -500,7 +488,7 @@ export class PtlServer {
       return;
     }
     this.cache.delete(path);
-    this.costs.delete(path);
+    this.costs.forget(path);
     if (path.endsWith('.ptl') && !this.ptlFiles.has(path) && this.mode !== 'pull') {
       this.connection.sendDiagnostics({ uri, diagnostics: [] });
       this.published.delete(path);
@@ -569,7 +557,7 @@ export class PtlServer {
   private recheck(paths: Iterable<string>, typed?: string, justOpened = false): void {
     if (this.mode !== 'pull') {
       for (const p of paths) {
-        if (this.documents.get(pathToUri(p))) this.schedule(p, p === typed && justOpened ? 0 : this.delayFor(p));
+        if (this.documents.get(pathToUri(p))) this.schedule(p, p === typed && justOpened ? 0 : this.costs.delayFor(p, this.debounceMs));
         else this.pending.add(p);
       }
       if (this.pending.size) {
@@ -578,11 +566,6 @@ export class PtlServer {
       }
     }
     if (this.mode !== 'push' && this.refreshSupport) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
-  }
-
-  private delayFor(path: string): number {
-    const cost = this.costs.get(path);
-    return cost !== undefined && cost <= IMMEDIATE_MS ? 0 : this.debounceMs;
   }
 
   private schedule(path: string, delay = this.debounceMs): void {
