@@ -109,6 +109,7 @@ export class PtlServer {
   private readonly opened = new Set<string>();
   private debounceMs = debounceFrom(process.env.PTL_DEBOUNCE_MS) ?? DEBOUNCE_MS;
   private readonly costs = new AnalysisCosts();
+  private readonly diagnostics = new WeakMap<Finding, Diagnostic>();
   private generation = 0;
   private refreshSupport = false;
   private configurationSupport = false;
@@ -457,7 +458,17 @@ export class PtlServer {
   }
 
   private diagnosticsOf(a: FileAnalysis): Diagnostic[] {
-    return a.findings.filter((f) => f.file === a.path).map((f) => toDiagnostic(f, this.locale));
+    return a.findings.filter((f) => f.file === a.path).map((f) => this.diagnosticOf(f));
+  }
+
+  /** A finding that survives an edit (see Analyzer) keeps its diagnostic: the locale is fixed at initialization. */
+  private diagnosticOf(f: Finding): Diagnostic {
+    let d = this.diagnostics.get(f);
+    if (!d) {
+      d = toDiagnostic(f, this.locale);
+      this.diagnostics.set(f, d);
+    }
+    return d;
   }
 
   // ---- changes ----
