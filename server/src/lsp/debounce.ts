@@ -15,12 +15,13 @@ const RECENT = 5;
 /**
  * The delay before the next analysis, given the latest analysis times (oldest first):
  * none while their median is quick, so that one slow analysis (a collection, a busy
- * machine) does not bring the debounce back for the next keystroke.
+ * machine) does not bring the debounce back for the next keystroke. Of two, the lower
+ * decides: the first analysis of a document parses all of it, the next only the edit.
  */
 export function delayAfter(recentMs: readonly number[], debounceMs: number): number {
   if (recentMs.length === 0) return debounceMs;
   const sorted = [...recentMs].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1]! <= IMMEDIATE_MS ? 0 : debounceMs;
+  return sorted[(sorted.length - 1) >> 1]! <= IMMEDIATE_MS ? 0 : debounceMs;
 }
 
 /** The latest analysis times of each open document. */
