@@ -220,6 +220,15 @@ async function requestLatency(client: LspClient, method: string, uri: string, po
   return samples;
 }
 
+/** The server's own time for each published version of uri, from its stderr (PTL_TIMINGS=1). */
+function serverShares(client: LspClient, uri: string): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const m of client.stderr.matchAll(/^\[ptl\] timing (\S+) v(\d+) ([\d.]+) ms$/gm)) {
+    if (m[1] === uri) out.set(Number(m[2]), Number(m[3]));
+  }
+  return out;
+}
+
 const p50p95 = (s: number[]) => `p50 ${ms(percentile(s, 50))}, p95 ${ms(percentile(s, 95))}`;
 
 /** Spawn → exit of `node -e 0`, median of 5: the floor under any server's cold start on this machine, in this run. */
@@ -262,7 +271,7 @@ async function server(ws: ReturnType<typeof workspaces>) {
   const PTL_TARGET = /target\s+(?:[<>]=\s*)?\d+(?:\.\d+)?(?= @)/;
   const results: Record<string, number[]> = {};
   for (const [label, debounce] of [['as the user waits (debounce included)', undefined], ['debounce set to 0', '0']] as const) {
-    const client = new LspClient([SERVER, '--stdio'], { env: debounce === undefined ? {} : { PTL_DEBOUNCE_MS: debounce } });
+    const client = new LspClient([SERVER, '--stdio'], { env: { PTL_TIMINGS: '1', ...(debounce === undefined ? {} : { PTL_DEBOUNCE_MS: debounce }) } });
     await client.initialize(ws.large.dir);
     const first = client.diagnostics((p) => p.uri === ptlUri && p.version === 1);
     client.open(ptlUri, ptlText, 'ptl');
@@ -272,6 +281,10 @@ async function server(ws: ReturnType<typeof workspaces>) {
     results[label] = edits;
     const p95 = percentile(edits, 95);
     record(`PTL edit → diagnostics, 2,000 indicators, ${edits.length} edits, ${label}`, p50p95(edits), '≤ 20 ms p95', p95 <= 20);
+    const shares = serverShares(client, ptlUri);
+    const own = edits.map((_, i) => shares.get(2 + i) ?? NaN);
+    record('… of which the server: new text → diagnostics handed to the connection', p50p95(own.filter(Number.isFinite)));
+    record('… of which the rest: encoding the diagnostics, the pipe, the client reading them', p50p95(edits.map((t, i) => t - own[i]!).filter(Number.isFinite)));
     if (debounce === undefined) {
       // Insertions move every offset after them; the same spots, one digit typed before the last.
       const inserts = await editLatency(client, ptlUri, ptlText, PTL_TARGET, true, Math.ceil(EDITS / 2), 'insert', 10_000);

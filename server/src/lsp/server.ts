@@ -117,6 +117,8 @@ export class PtlServer {
   private trusted = true;
   private settings: EditorSettings = {};
   private readonly faults = new Set((process.env.PTL_LSP_FAULT ?? '').split(',').filter(Boolean));
+  /** PTL_TIMINGS=1: each publication after a change writes its time on stderr, for the benchmark's breakdown of a keystroke. */
+  private readonly timings = process.env.PTL_TIMINGS === '1' ? new Map<string, number>() : undefined;
 
   readonly host: Host = {
     readText: (path) => this.openText(path) ?? nodeHost.readText(path),
@@ -477,6 +479,7 @@ export class PtlServer {
     const path = uriToPath(uri);
     const justOpened = this.opened.delete(uri);
     if (!path) return;
+    this.timings?.set(path, performance.now());
     this.generation++;
     if (path.endsWith(CONFIG_NAME)) {
       this.workspaces.clear();
@@ -630,6 +633,15 @@ export class PtlServer {
     }
     this.connection.sendDiagnostics({ uri, version, diagnostics: this.diagnosticsOf(a) });
     this.published.add(path);
+    this.reportTiming(path, uri, version);
+  }
+
+  /** The time from the document's new text to its diagnostics handed to the connection (to be encoded and sent). */
+  private reportTiming(path: string, uri: string, version: number | undefined): void {
+    if (!this.timings?.has(path)) return;
+    const ms = performance.now() - this.timings.get(path)!;
+    this.timings.delete(path);
+    process.stderr.write(`[ptl] timing ${uri} v${version ?? '-'} ${ms.toFixed(3)} ms\n`);
   }
 
   private publishConfigDiagnostics(): void {
