@@ -3,7 +3,7 @@
  * It never throws; whatever chevrotain throws is turned into a problem.
  */
 import type { IRecognitionException, IToken } from 'chevrotain';
-import type { Comment, PtlFile } from './ast';
+import type { Comment, IndicatorDecl, PtlFile } from './ast';
 import { lex } from './lexer';
 import { PtlParser } from './parser';
 import { decodeMessage } from './parser-messages';
@@ -15,6 +15,8 @@ export interface ParseResult {
   file: PtlFile;
   problems: SyntaxProblem[];
   lines: LineIndex;
+  /** After an incremental parse (see reparse.ts): the one indicator declaration it replaced, and the new one. */
+  replaced?: { before: IndicatorDecl; after: IndicatorDecl };
 }
 
 let parser: PtlParser | undefined;

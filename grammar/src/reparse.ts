@@ -41,7 +41,7 @@ export function reparse(previous: ParseResult, text: string): ParseResult | unde
     ...previous.file.comments.filter((c) => c.start >= decl.end).map((c) => ({ ...c, start: c.start + delta, end: c.end + delta })),
   ];
   const file: A.PtlFile = { kind: 'File', declarations: previous.file.declarations, comments, start: 0, end: text.length, range: lines.rangeOf(0, text.length) };
-  return { file, problems: [], lines };
+  return { file, problems: [], lines, replaced: { before: decl, after: fresh.decl } };
 }
 
 interface Region {

@@ -176,7 +176,7 @@ export class Analyzer {
     if (cached && cached.text === text) return cached;
     // An edit inside one indicator re-parses that indicator; the model keeps the other symbols.
     const result = (cached && reparse(cached.result, text)) ?? parse(text);
-    const entry = { text, result, model: buildModel(result.file, cached?.model) };
+    const entry = { text, result, model: buildModel(result.file, cached?.model, result.replaced) };
     this.parses.set(path, entry);
     return entry;
   }
