@@ -33,6 +33,8 @@ process.env['PTL_CODE_CACHE_DIR'] = CODE_CACHE;
 const YAML_SERVER = path.join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
 const EDITS = Number(process.env['BENCH_EDITS'] ?? 200);
 const REQUESTS = Number(process.env['BENCH_REQUESTS'] ?? 200);
+/** Requests timed right after an edit (each waits for the edit's diagnostics first). */
+const AFTER_EDITS = Math.min(50, REQUESTS);
 const NATIONAL = Number(process.env['BENCH_FILES'] ?? 3000);
 const CORES = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 
@@ -187,11 +189,10 @@ function targetDigits(text: string, pattern: RegExp): Array<{ line: number; char
 /**
  * Single-character edits, each awaited until its diagnostics arrive: a target's last
  * digit replaced (+1), or a digit inserted before it (as typing does; every offset after
- * it moves).
+ * it moves). `lines` is the document as the server has it, and is kept up to date.
  */
-async function editLatency(client: LspClient, uri: string, text: string, pattern: RegExp, versioned: boolean, edits = EDITS, mode: 'replace' | 'insert' = 'replace', firstVersion = 2): Promise<number[]> {
-  const lines = text.split('\n');
-  const spots = targetDigits(text, pattern);
+async function editLatency(client: LspClient, uri: string, lines: string[], pattern: RegExp, versioned: boolean, edits = EDITS, mode: 'replace' | 'insert' = 'replace', firstVersion = 2): Promise<number[]> {
+  const spots = targetDigits(lines.join('\n'), pattern);
   const samples: number[] = [];
   for (let i = 0; i < edits; i++) {
     const spot = spots[(i * 37) % spots.length]!;
@@ -205,6 +206,18 @@ async function editLatency(client: LspClient, uri: string, text: string, pattern
     client.change(uri, version, { start: spot, end: { line: spot.line, character: spot.character + removed } }, digit);
     const p = await wait;
     samples.push(p.at - sent);
+  }
+  return samples;
+}
+
+/** A request right after each of a series of edits, once their diagnostics are in: the first on a new tree, as when hovering or completing while typing. */
+async function afterEditLatency(client: LspClient, uri: string, lines: string[], pattern: RegExp, method: string, positions: Array<{ line: number; character: number }>, firstVersion: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < AFTER_EDITS; i++) {
+    await editLatency(client, uri, lines, pattern, true, 1, 'replace', firstVersion + i);
+    const t = performance.now();
+    await client.conn.sendRequest(method, { textDocument: { uri }, position: positions[(i * 53) % positions.length] });
+    samples.push(performance.now() - t);
   }
   return samples;
 }
@@ -277,7 +290,8 @@ async function server(ws: ReturnType<typeof workspaces>) {
     client.open(ptlUri, ptlText, 'ptl');
     await first;
     // As the user waits, the server's own debounce applies: none while the document's analysis stays quick (server/src/lsp/server.ts).
-    const edits = await editLatency(client, ptlUri, ptlText, PTL_TARGET, true);
+    const lines = ptlText.split('\n');
+    const edits = await editLatency(client, ptlUri, lines, PTL_TARGET, true);
     results[label] = edits;
     const p95 = percentile(edits, 95);
     record(`PTL edit → diagnostics, 2,000 indicators, ${edits.length} edits, ${label}`, p50p95(edits), '≤ 20 ms p95', p95 <= 20);
@@ -287,7 +301,7 @@ async function server(ws: ReturnType<typeof workspaces>) {
     record('… of which the rest: encoding the diagnostics, the pipe, the client reading them', p50p95(edits.map((t, i) => t - own[i]!).filter(Number.isFinite)));
     if (debounce === undefined) {
       // Insertions move every offset after them; the same spots, one digit typed before the last.
-      const inserts = await editLatency(client, ptlUri, ptlText, PTL_TARGET, true, Math.ceil(EDITS / 2), 'insert', 10_000);
+      const inserts = await editLatency(client, ptlUri, lines, PTL_TARGET, true, Math.ceil(EDITS / 2), 'insert', 10_000);
       record(`PTL edit → diagnostics, 2,000 indicators, ${inserts.length} insertions, ${label}`, p50p95(inserts));
     }
     if (debounce !== undefined) {
@@ -299,6 +313,11 @@ async function server(ws: ReturnType<typeof workspaces>) {
       record(`hover, ${hovers.length} requests`, p50p95(hovers), '≤ 5 ms p95', percentile(hovers, 95) <= 5);
       const completions = await requestLatency(client, 'textDocument/completion', ptlUri, units);
       record(`completion, ${completions.length} requests`, p50p95(completions), '≤ 5 ms p95', percentile(completions, 95) <= 5);
+      // The same, each right after an edit: the first request on a new tree.
+      const hoversAfter = await afterEditLatency(client, ptlUri, lines, PTL_TARGET, 'textDocument/hover', names, 20_000);
+      record(`hover right after an edit, ${hoversAfter.length} requests`, p50p95(hoversAfter));
+      const completionsAfter = await afterEditLatency(client, ptlUri, lines, PTL_TARGET, 'textDocument/completion', units, 30_000);
+      record(`completion right after an edit, ${completionsAfter.length} requests`, p50p95(completionsAfter));
     }
     await client.close();
   }
@@ -315,7 +334,7 @@ async function server(ws: ReturnType<typeof workspaces>) {
   yaml.open(yamlUri, yamlText, 'yaml');
   const y0 = await yfirst;
   await sleep(300);
-  const yEdits = await editLatency(yaml, yamlUri, yamlText, /target: \{ (?:op: "[<>]=", )?value: \d+(?:\.\d+)?(?=, year)/, false);
+  const yEdits = await editLatency(yaml, yamlUri, yamlText.split('\n'), /target: \{ (?:op: "[<>]=", )?value: \d+(?:\.\d+)?(?=, year)/, false);
   const yamlDelay = 200; // yaml-language-server's own validationDelayMs, not configurable over LSP
   const yExcl = yEdits.map((s) => Math.max(0, s - yamlDelay));
   record(`yaml-language-server edit → diagnostics, same plan as YAML + JSON Schema (${y0.diagnostics.length} diagnostics on open), ${yEdits.length} edits, as the user waits (its 200 ms delay included)`, p50p95(yEdits));
