@@ -194,27 +194,28 @@ function targetDigits(text: string, pattern: RegExp): Array<{ line: number; char
 async function editLatency(client: LspClient, uri: string, lines: string[], pattern: RegExp, versioned: boolean, edits = EDITS, mode: 'replace' | 'insert' = 'replace', firstVersion = 2): Promise<number[]> {
   const spots = targetDigits(lines.join('\n'), pattern);
   const samples: number[] = [];
-  for (let i = 0; i < edits; i++) {
-    const spot = spots[(i * 37) % spots.length]!;
-    const line = lines[spot.line]!;
-    const digit = mode === 'insert' ? '1' : String((Number(line[spot.character]) + 1) % 10);
-    const removed = mode === 'insert' ? 0 : 1;
-    lines[spot.line] = line.slice(0, spot.character) + digit + line.slice(spot.character + removed);
-    const version = firstVersion + i;
-    const sent = performance.now();
-    const wait = client.diagnostics((p) => p.uri === uri && (versioned ? p.version === version : p.at >= sent), 60_000);
-    client.change(uri, version, { start: spot, end: { line: spot.line, character: spot.character + removed } }, digit);
-    const p = await wait;
-    samples.push(p.at - sent);
-  }
+  for (let i = 0; i < edits; i++) samples.push(await typeDigit(client, uri, lines, spots[(i * 37) % spots.length]!, mode, firstVersion + i, versioned));
   return samples;
+}
+
+/** One digit typed at spot; the time until the diagnostics of the new version (or, unversioned, the next ones) arrive. */
+async function typeDigit(client: LspClient, uri: string, lines: string[], spot: { line: number; character: number }, mode: 'replace' | 'insert', version: number, versioned: boolean): Promise<number> {
+  const line = lines[spot.line]!;
+  const digit = mode === 'insert' ? '1' : String((Number(line[spot.character]) + 1) % 10);
+  const removed = mode === 'insert' ? 0 : 1;
+  lines[spot.line] = line.slice(0, spot.character) + digit + line.slice(spot.character + removed);
+  const sent = performance.now();
+  const wait = client.diagnostics((p) => p.uri === uri && (versioned ? p.version === version : p.at >= sent), 60_000);
+  client.change(uri, version, { start: spot, end: { line: spot.line, character: spot.character + removed } }, digit);
+  return (await wait).at - sent;
 }
 
 /** A request right after each of a series of edits, once their diagnostics are in: the first on a new tree, as when hovering or completing while typing. */
 async function afterEditLatency(client: LspClient, uri: string, lines: string[], pattern: RegExp, method: string, positions: Array<{ line: number; character: number }>, firstVersion: number): Promise<number[]> {
+  const spots = targetDigits(lines.join('\n'), pattern);
   const samples: number[] = [];
   for (let i = 0; i < AFTER_EDITS; i++) {
-    await editLatency(client, uri, lines, pattern, true, 1, 'replace', firstVersion + i);
+    await typeDigit(client, uri, lines, spots[(i * 37) % spots.length]!, 'replace', firstVersion + i, true);
     const t = performance.now();
     await client.conn.sendRequest(method, { textDocument: { uri }, position: positions[(i * 53) % positions.length] });
     samples.push(performance.now() - t);

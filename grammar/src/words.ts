@@ -17,7 +17,8 @@ const TAKES_NUMBER = new Set<KeywordId>(['baseline', 'target', 'actual', 'value'
 const SPELLINGS_BY_FIRST = new Map<string, string[]>();
 for (const spelling of KEYWORDS.flatMap((k) => k.zh).sort((a, b) => b.length - a.length)) {
   const first = spelling.charAt(0);
-  SPELLINGS_BY_FIRST.set(first, [...(SPELLINGS_BY_FIRST.get(first) ?? []), spelling]);
+  if (!SPELLINGS_BY_FIRST.has(first)) SPELLINGS_BY_FIRST.set(first, []);
+  SPELLINGS_BY_FIRST.get(first)!.push(spelling);
 }
 
 const WORD = /[\p{L}_][\p{L}\p{M}\p{Nd}_]*/uy;

@@ -113,14 +113,10 @@ function tokenize(text: string): Token[] | undefined {
 /**
  * Reads a unit as plan texts write it: `万人`, `%`, `％`, `平方米`, `元/人·月`, `元/(人·月)`,
  * `张/千人`, `元每月`, `米²`, `1/月`. Undefined when the text is empty or not a unit
- * (a sentence, stray punctuation, unbalanced parentheses).
+ * (a sentence, stray punctuation, unbalanced parentheses). Plan texts and target files
+ * write the same few dozen units; units are frozen, so results are shared.
  */
-export function parseUnitText(text: string): Unit | undefined {
-  return readMemoized(text);
-}
-
-/** Plan texts and target files write the same few dozen units; units are frozen, so results are shared. */
-const readMemoized = memoized(read, 4096, 32);
+export const parseUnitText: (text: string) => Unit | undefined = memoized(read, 4096, 32);
 
 function read(text: string): Unit | undefined {
   const tokens = tokenize(normalizeUnitText(text));
