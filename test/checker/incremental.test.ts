@@ -2,7 +2,8 @@
  * Re-analysis after an edit reuses the tree, the symbols and the per-indicator
  * results of what the edit did not touch. Whatever is reused, the result must be
  * the one a fresh analysis of the new text gives: random sequences of typing on the
- * seeds are analysed both ways and compared, tree and findings and statuses.
+ * seeds are analysed both ways and compared, tree and findings and statuses, and the
+ * items the editor features read.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../../grammar/src/parse';
 import { reparse } from '../../grammar/src/reparse';
 import type { FileAnalysis } from '../../server/src/analysis/analyze';
+import { keywordLanguage } from '../../server/src/analysis/features';
+import { items } from '../../server/src/analysis/features/walk';
 import { memoryAnalyzer } from '../support/memory-host';
 
 const dir = join(__dirname, '..', '..', 'seeds');
@@ -30,6 +33,9 @@ function observable(a: FileAnalysis) {
     // Each id with the place of its symbol in the model: a stale symbol left in the table is at none.
     scope: [...a.model.symbols].map(([id, s]) => [id, s.kind === 'indicator' ? a.model.indicators.indexOf(s) : a.model.series.indexOf(s)]),
     lines: Array.from({ length: a.parse.lines.lineCount }, (_, i) => a.parse.lines.lineStart(i)),
+    // The editor features read the tree through items kept per declaration.
+    items: items(a.parse.file).map((i) => [i.type, i.node.start, i.node.end, 'owner' in i ? i.owner?.start : undefined]),
+    language: keywordLanguage(a),
   };
 }
 

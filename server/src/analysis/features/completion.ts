@@ -5,6 +5,8 @@
  * indicator still lacks, and the plan's table rows not yet declared — accepting
  * one inserts a whole indicator block prefilled from the row.
  */
+import type * as A from '../../../../grammar/src/ast';
+import { nested } from '../../../../grammar/src/spans';
 import { KEYWORDS, isChineseSpelling, type KeywordId, type KeywordSpec } from '../../../../grammar/src/keywords';
 import type { Localized } from '../../../../grammar/src/message';
 import type { Position, Range } from '../../../../grammar/src/range';
@@ -14,7 +16,7 @@ import type { FileModel } from '../model';
 import { describeUnit, parseUnitText } from '../units';
 import type { SourceRow, SourceTable } from '../../sources/types';
 import { ATTRIBUTE_WORDS } from './text';
-import { items, type BlockDecl } from './walk';
+import { ownItems, type BlockDecl } from './walk';
 import { normalizeName } from '../../sources';
 import { flattenRows } from '../../sources';
 
@@ -35,27 +37,34 @@ export interface Completion {
 export type Language = 'zh' | 'en';
 
 /** The language the author writes keywords in: the majority of the file's keywords, Chinese when none. */
-const languageCache = new WeakMap<readonly unknown[], Language>();
-
 export function keywordLanguage(analysis: FileAnalysis): Language {
-  const list = items(analysis.parse.file);
-  const cached = languageCache.get(list);
-  if (cached) return cached;
-  const language = countLanguage(list);
-  languageCache.set(list, language);
-  return language;
-}
-
-function countLanguage(list: ReturnType<typeof items>): Language {
   let zh = 0;
   let en = 0;
-  for (const item of list) {
+  const visit = (decl: A.Declaration) => {
+    const own = ownKeywordCounts(decl);
+    zh += own.zh;
+    en += own.en;
+    nested(decl).forEach(visit);
+  };
+  analysis.parse.file.declarations.forEach(visit);
+  return en > zh ? 'en' : 'zh';
+}
+
+/** Counted once per declaration: an edit makes a new tree but keeps the declarations it did not touch. */
+const countCache = new WeakMap<A.Declaration, { zh: number; en: number }>();
+
+function ownKeywordCounts(decl: A.Declaration): { zh: number; en: number } {
+  const cached = countCache.get(decl);
+  if (cached) return cached;
+  const counts = { zh: 0, en: 0 };
+  for (const item of ownItems(decl)) {
     const text = item.type === 'keyword' ? item.node.text : item.type === 'attribute' ? item.node.keyword.text : undefined;
     if (text === undefined) continue;
-    if (isChineseSpelling(text)) zh++;
-    else en++;
+    if (isChineseSpelling(text)) counts.zh++;
+    else counts.en++;
   }
-  return en > zh ? 'en' : 'zh';
+  countCache.set(decl, counts);
+  return counts;
 }
 
 const FIELDS_OF: Record<BlockDecl['kind'], KeywordId[]> = {

@@ -15,7 +15,7 @@ import type { IndicatorSymbol, Measure, SeriesSymbol, ValueSymbol } from '../mod
 import { STATUS_LABELS, type TargetStatus } from '../status';
 import { convert, describeUnit, formatUnit, isPercentLike, parseUnitText, sameUnit, unitFromExpr, sameDimension, type Unit } from '../units';
 import { ATTRIBUTE_WORDS, OP_TEXT, baseName, formatNumber, joinLocalized, quote, signed, withUnit } from './text';
-import { itemAt, items, ownerSymbol, segmentAt, symbolOf, type Item } from './walk';
+import { itemAt, ownerSymbol, segmentAt, symbolOf, type Item } from './walk';
 import { declarationOf, indicatorPassage, resolveCitation, type FeatureWorkspace, type Passage, NO_WORKSPACE } from './workspace';
 
 export interface HoverResult {
@@ -26,7 +26,7 @@ export interface HoverResult {
 
 export function hover(analysis: FileAnalysis, position: Position, ws: FeatureWorkspace = NO_WORKSPACE): HoverResult | undefined {
   const offset = analysis.parse.lines.offsetAt(position);
-  const item = itemAt(items(analysis.parse.file), offset);
+  const item = itemAt(analysis.parse.file, offset);
   if (!item) return undefined;
   const contents = hoverItem(analysis, item, offset, ws);
   return contents ? { range: item.node.range, contents } : undefined;

@@ -24,7 +24,7 @@ const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, characte
 
 export function definition(analysis: FileAnalysis, position: Position, ws: FeatureWorkspace = NO_WORKSPACE): Location[] {
   const offset = analysis.parse.lines.offsetAt(position);
-  const item = itemAt(items(analysis.parse.file), offset);
+  const item = itemAt(analysis.parse.file, offset);
   if (!item) return [];
   switch (item.type) {
     case 'reference': {
@@ -65,7 +65,7 @@ export function definition(analysis: FileAnalysis, position: Position, ws: Featu
 /** The symbol at a position (its declaration id or a reference to it) and the file declaring it. */
 export function symbolAt(analysis: FileAnalysis, position: Position, ws: FeatureWorkspace): { symbol: ValueSymbol; file: string; range: Range } | undefined {
   const offset = analysis.parse.lines.offsetAt(position);
-  const item = itemAt(items(analysis.parse.file), offset);
+  const item = itemAt(analysis.parse.file, offset);
   if (!item) return undefined;
   if (item.type === 'declId') {
     const symbol = symbolOf(analysis, item.decl);

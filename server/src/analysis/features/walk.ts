@@ -4,6 +4,7 @@
  * are all built from this one list; `itemAt` finds the innermost one at a cursor.
  */
 import type * as A from '../../../../grammar/src/ast';
+import { nested } from '../../../../grammar/src/spans';
 import type { FileAnalysis } from '../analyze';
 import type { FileModel, IndicatorSymbol, SeriesSymbol } from '../model';
 
@@ -26,19 +27,52 @@ export type Item =
   | { type: 'tableRef'; node: A.Identifier; owner?: BlockDecl; citation: A.Citation }
   | { type: 'year'; node: A.YearSpec; owner?: BlockDecl };
 
-/** Items are computed once per syntax tree (trees are not changed after parsing): hover, completion and the rest ask per request. */
+/**
+ * A declaration's own items in text order, with its nested indicators standing in
+ * as their positions in its nested list. Made once per declaration: an incremental
+ * parse keeps the declarations it did not touch and replaces an edited indicator at
+ * the same position of its parent's list, so the parts stay true while the whole
+ * file's list (per tree) and a cursor's lookup read through them.
+ */
+type Part = Item | number;
+
+const partsCache = new WeakMap<A.Declaration, readonly Part[]>();
+
+function partsOf(decl: A.Declaration): readonly Part[] {
+  const cached = partsCache.get(decl);
+  if (cached) return cached;
+  const out: Part[] = [];
+  declarationParts(decl, out);
+  partsCache.set(decl, out);
+  return out;
+}
+
+/** Every item of the file; made once per syntax tree (trees are not changed after parsing). */
 const itemCache = new WeakMap<A.PtlFile, readonly Item[]>();
 
 export function items(file: A.PtlFile): readonly Item[] {
   const cached = itemCache.get(file);
   if (cached) return cached;
   const out: Item[] = [];
-  for (const decl of file.declarations) declarationItems(decl, out);
+  for (const decl of file.declarations) flatten(decl, out);
   itemCache.set(file, out);
   return out;
 }
 
-function declarationItems(decl: A.Declaration, out: Item[]): void {
+function flatten(decl: A.Declaration, out: Item[]): void {
+  const children = nested(decl);
+  for (const part of partsOf(decl)) {
+    if (typeof part === 'number') flatten(children[part]!, out);
+    else out.push(part);
+  }
+}
+
+/** A declaration's own items (not those of the indicators nested in it). */
+export function ownItems(decl: A.Declaration): Item[] {
+  return partsOf(decl).filter((part): part is Item => typeof part !== 'number');
+}
+
+function declarationParts(decl: A.Declaration, out: Part[]): void {
   switch (decl.kind) {
     case 'Use':
       out.push({ type: 'keyword', node: decl.keyword });
@@ -55,23 +89,24 @@ function declarationItems(decl: A.Declaration, out: Item[]): void {
       if (decl.within) out.push({ type: 'number', node: decl.within });
       return;
     default:
-      blockItems(decl, out);
+      blockParts(decl, out);
   }
 }
 
-function blockItems(decl: BlockDecl, out: Item[]): void {
+function blockParts(decl: BlockDecl, out: Part[]): void {
   out.push({ type: 'keyword', node: decl.keyword, owner: decl });
   if (decl.id) out.push({ type: 'declId', node: decl.id, decl });
   if (decl.title) out.push({ type: 'string', node: decl.title, role: 'title', owner: decl });
-  const nested: A.IndicatorDecl[] = decl.kind === 'Table' ? decl.indicators : decl.kind === 'Indicator' ? decl.children : [];
-  const parts: Array<A.Field | A.IndicatorDecl> = [...decl.fields, ...nested].sort((a, b) => a.start - b.start);
-  for (const part of parts) {
-    if (part.kind === 'Indicator') blockItems(part, out);
-    else fieldItems(part, decl, out);
+  const children = nested(decl);
+  let k = 0;
+  for (const field of decl.fields) {
+    for (; k < children.length && children[k]!.start < field.start; k++) out.push(k);
+    fieldItems(field, decl, out);
   }
+  for (; k < children.length; k++) out.push(k);
 }
 
-function fieldItems(field: A.Field, owner: BlockDecl, out: Item[]): void {
+function fieldItems(field: A.Field, owner: BlockDecl, out: Part[]): void {
   if (field.field === 'attribute') {
     out.push({ type: 'attribute', node: field, owner });
     return;
@@ -127,7 +162,7 @@ function fieldItems(field: A.Field, owner: BlockDecl, out: Item[]): void {
   }
 }
 
-function citationItems(cite: A.Citation, owner: BlockDecl, out: Item[]): void {
+function citationItems(cite: A.Citation, owner: BlockDecl, out: Part[]): void {
   out.push({ type: 'citation', node: cite, owner });
 }
 
@@ -142,7 +177,7 @@ export function citationParts(cite: A.Citation, owner?: BlockDecl): Item[] {
   return out;
 }
 
-function exprItems(expr: A.Expr | undefined, out: Item[], owner: BlockDecl | undefined, field: A.Field | undefined): void {
+function exprItems(expr: A.Expr | undefined, out: Part[], owner: BlockDecl | undefined, field: A.Field | undefined): void {
   if (!expr) return;
   switch (expr.kind) {
     case 'Number':
@@ -165,40 +200,20 @@ function exprItems(expr: A.Expr | undefined, out: Item[], owner: BlockDecl | und
   }
 }
 
-/** The items sorted by start, with the furthest end reached so far: a cursor lookup reads only the items that can hold it. */
-interface ItemIndex {
-  /** Positions in the list, sorted by the item's start. */
-  order: number[];
-  starts: number[];
-  reach: number[];
+/**
+ * The innermost item whose span holds the offset (an end offset counts, so a cursor
+ * just after a word finds it). Only the declarations that reach the offset are read.
+ */
+export function itemAt(file: A.PtlFile, offset: number): Item | undefined {
+  const holders: Item[] = [];
+  for (const decl of reaching(file.declarations, offset)) collectHolders(decl, offset, holders);
+  return innermost(holders, offset);
 }
 
-const indexCache = new WeakMap<readonly Item[], ItemIndex>();
-
-function indexOf(list: readonly Item[]): ItemIndex {
-  const cached = indexCache.get(list);
-  if (cached) return cached;
-  const order = list.map((_, i) => i).sort((a, b) => list[a]!.node.start - list[b]!.node.start || a - b);
-  const starts = order.map((i) => list[i]!.node.start);
-  const reach: number[] = [];
-  let furthest = -1;
-  for (const i of order) reach.push((furthest = Math.max(furthest, list[i]!.node.end)));
-  const index = { order, starts, reach };
-  indexCache.set(list, index);
-  return index;
-}
-
-/** The innermost item whose span holds the offset (an end offset counts, so a cursor just after a word finds it). */
-export function itemAt(list: readonly Item[], offset: number): Item | undefined {
-  const { order, starts, reach } = indexOf(list);
-  // Walk back from the last item starting at or before the offset while an earlier one still reaches it;
-  // the holders are then weighed in list order, as ties are decided by it.
-  const holders: number[] = [];
-  for (let k = upperBound(starts, offset) - 1; k >= 0 && reach[k]! >= offset; k--) {
-    if (offset <= list[order[k]!]!.node.end) holders.push(order[k]!);
-  }
+/** Of the items holding the offset, in the whole list's order (which decides ties), the innermost. */
+export function innermost(holders: readonly Item[], offset: number): Item | undefined {
   let best: Item | undefined;
-  for (const item of holders.sort((a, b) => a - b).map((i) => list[i]!)) {
+  for (const item of holders) {
     // Inside a citation only its file name is an item of its own (a link); `row`, `line`, the table and the quote stand for the citation.
     const candidates = item.type === 'citation' ? [item, ...citationParts(item.node, item.owner).filter((p) => p.type === 'string' && p.role === 'cite-file')] : [item];
     for (const c of candidates) {
@@ -210,15 +225,49 @@ export function itemAt(list: readonly Item[], offset: number): Item | undefined 
   return best;
 }
 
-function upperBound(sorted: number[], value: number): number {
+function collectHolders(decl: A.Declaration, offset: number, out: Item[]): void {
+  const children = nested(decl);
+  for (const part of partsOf(decl)) {
+    if (typeof part === 'number') {
+      const child = children[part]!;
+      if (child.start <= offset && offset <= reach(child)) collectHolders(child, offset, out);
+    } else if (part.node.start <= offset && offset <= part.node.end) {
+      out.push(part);
+    }
+  }
+}
+
+/**
+ * Where a declaration's items end. A block left without its `}` spans only up to its
+ * `{`, while the fields parsed after it are still its items.
+ */
+function reach(decl: A.Declaration): number {
+  const parts = partsOf(decl);
+  const last = parts[parts.length - 1];
+  if (last === undefined) return decl.end;
+  return Math.max(decl.end, typeof last === 'number' ? reach(nested(decl)[last]!) : last.node.end);
+}
+
+/**
+ * The declarations, in order, whose items may hold the offset: the last one starting
+ * at or before it, and the one before when they touch there. Declarations follow each
+ * other in the text, so no earlier one reaches further.
+ */
+function reaching(declarations: readonly A.Declaration[], offset: number): A.Declaration[] {
+  const out: A.Declaration[] = [];
+  for (let k = lastStartingAtOrBefore(declarations, offset); k >= 0 && reach(declarations[k]!) >= offset; k--) out.unshift(declarations[k]!);
+  return out;
+}
+
+function lastStartingAtOrBefore(declarations: readonly A.Declaration[], offset: number): number {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = declarations.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= value) lo = mid + 1;
+    if (declarations[mid]!.start <= offset) lo = mid + 1;
     else hi = mid;
   }
-  return lo;
+  return lo - 1;
 }
 
 /** The symbol a block declaration declares, if it is an indicator or series with an id. */
