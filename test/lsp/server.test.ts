@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { marked, ROOT, SEED, SERVER, start, type Session } from './client';
+import * as F from '../../server/src/analysis/features';
 
 const PTL = `plan 许昌民政十四五 "许昌市“十四五”民政事业发展规划" {
   source "${SEED}"
@@ -129,8 +130,29 @@ describe('the rest of the editor features, over JSON-RPC on the seed', () => {
     const folds = await s.conn.sendRequest<{ startLine: number; endLine: number }[]>('textDocument/foldingRange', doc);
     expect(folds.map((f) => [f.startLine, f.endLine])).toEqual([[0, 2], [5, 22], [6, 12], [14, 21]]);
     const tokens = await s.conn.sendRequest<{ data: number[] }>('textDocument/semanticTokens/full', doc);
-    expect(tokens.data.length % 5).toBe(0);
-    expect(tokens.data.length).toBeGreaterThan(100);
+    const lines = PTL.split('\n');
+    const decoded: Array<[string, string, string[]]> = [];
+    for (let i = 0, line = 0, character = 0; i < tokens.data.length; i += 5) {
+      const [dLine, dChar, length, type, bits] = tokens.data.slice(i, i + 5) as [number, number, number, number, number];
+      line += dLine;
+      character = dLine === 0 ? character + dChar : dChar;
+      decoded.push([lines[line]!.slice(character, character + length), F.TOKEN_TYPES[type]!, F.TOKEN_MODIFIERS.filter((_, k) => bits & (1 << k))]);
+    }
+    // The binding indicator, from its declaration to its citation, and the check that reads it.
+    const start = decoded.findIndex(([text]) => text === '护理型床位占比');
+    expect(decoded.slice(start)).toEqual([
+      ['护理型床位占比', 'variable', ['declaration', 'binding']],
+      ['name', 'keyword', []], ['"养老机构护理型床位占比"', 'string', []],
+      ['unit', 'keyword', []], ['%', 'type', []],
+      ['baseline', 'keyword', []], ['31.1', 'number', []], ['2020', 'number', ['readonly']],
+      ['target', 'keyword', []], ['>=', 'operator', []], ['55', 'number', []], ['2025', 'number', ['readonly']],
+      ['actual', 'keyword', []], ['50', 'number', []], ['2025', 'number', ['readonly']],
+      ['binding', 'enumMember', ['binding']],
+      ['cite', 'keyword', []], ['row', 'keyword', []], ['4', 'number', []],
+      ['check', 'keyword', []], ['"比例"', 'string', []],
+      ['护理型床位占比', 'variable', ['binding']], ['>=', 'operator', []],
+      ['城乡低保比', 'variable', ['anticipatory']], ['baseline', 'keyword', []], ['0.5', 'number', []],
+    ]);
     const lenses = await s.conn.sendRequest<{ range: { start: { line: number } }; command: { title: string } }[]>('textDocument/codeLens', doc);
     expect(lenses.map((l) => [l.range.start.line, l.command.title])).toEqual([[10, '暂无完成值 · 2025 年目标 ≥ 75%'], [18, '未实现 · 2025 年目标 ≥ 55% · 2025 年完成 50%']]);
     const hints = await s.conn.sendRequest<{ position: { line: number }; label: string }[]>('textDocument/inlayHint', { ...doc, range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } } });

@@ -71,6 +71,9 @@ interface EditorSettings {
 }
 
 const SEVERITIES = new Set(['off', 'hint', 'info', 'warning', 'error']);
+/** The legend's positions, looked up once: a large plan has tens of thousands of tokens. */
+const TYPE_INDEX = Object.fromEntries(F.TOKEN_TYPES.map((t, i) => [t, i])) as Record<F.TokenType, number>;
+const MODIFIER_BITS = Object.fromEntries(F.TOKEN_MODIFIERS.map((m, i) => [m, 1 << i])) as Record<F.TokenModifier, number>;
 
 function readSettings(raw: unknown): EditorSettings {
   const value = (raw ?? {}) as { rules?: unknown; tolerance?: unknown };
@@ -226,8 +229,9 @@ export class PtlServer {
       const builder = new SemanticTokensBuilder();
       if (a) {
         for (const t of F.semanticTokens(a)) {
-          const mods = t.modifiers.reduce((m, x) => m | (1 << F.TOKEN_MODIFIERS.indexOf(x)), 0);
-          builder.push(t.line, t.character, t.length, F.TOKEN_TYPES.indexOf(t.type), mods);
+          let mods = 0;
+          for (const m of t.modifiers) mods |= MODIFIER_BITS[m];
+          builder.push(t.line, t.character, t.length, TYPE_INDEX[t.type], mods);
         }
       }
       return builder.build();

@@ -19,6 +19,8 @@ export {
   type WorkspaceSymbol,
   type Fold,
   type SemanticToken,
+  type TokenType,
+  type TokenModifier,
   type Lens,
   type InlayHint,
   type Link,

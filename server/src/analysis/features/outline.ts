@@ -158,19 +158,34 @@ export interface SemanticToken {
   character: number;
   length: number;
   type: TokenType;
-  modifiers: TokenModifier[];
+  modifiers: readonly TokenModifier[];
 }
+
+const NO_MODIFIERS: readonly TokenModifier[] = [];
+const READONLY: readonly TokenModifier[] = ['readonly'];
+const DECLARATION_MODIFIERS: Record<'binding' | 'anticipatory' | 'none', readonly TokenModifier[]> = {
+  binding: ['declaration', 'binding'],
+  anticipatory: ['declaration', 'anticipatory'],
+  none: ['declaration'],
+};
+const ATTRIBUTE_MODIFIERS: Record<'binding' | 'anticipatory', readonly TokenModifier[]> = { binding: ['binding'], anticipatory: ['anticipatory'] };
 
 export function semanticTokens(analysis: FileAnalysis): SemanticToken[] {
   const out: SemanticToken[] = [];
-  const add = (span: A.Span, type: TokenType, modifiers: TokenModifier[] = []) => {
+  const add = (span: A.Span, type: TokenType, modifiers: readonly TokenModifier[] = NO_MODIFIERS) => {
     const { start, end } = span.range;
     if (start.line !== end.line) return;
     if (end.character > start.character) out.push({ line: start.line, character: start.character, length: end.character - start.character, type, modifiers });
   };
-  const attributeOf = (owner: BlockDecl | undefined): TokenModifier[] => {
+  // A part of a one-line node: its range read off the node's, not looked up in the line index.
+  const addPart = (node: A.Span, start: number, end: number, type: TokenType, modifiers?: readonly TokenModifier[]) => {
+    const { line, character } = node.range.start;
+    if (node.range.end.line !== line) return;
+    add({ start, end, range: { start: { line, character: character + start - node.start }, end: { line, character: character + end - node.start } } }, type, modifiers);
+  };
+  const attributeOf = (owner: BlockDecl | undefined): 'binding' | 'anticipatory' | 'none' => {
     const s = symbolOf(analysis, owner);
-    return s?.kind === 'indicator' && s.attribute ? [s.attribute] : [];
+    return s?.kind === 'indicator' && s.attribute ? s.attribute : 'none';
   };
   const visit = (item: Item) => {
     switch (item.type) {
@@ -179,7 +194,7 @@ export function semanticTokens(analysis: FileAnalysis): SemanticToken[] {
         return;
       case 'declId': {
         const kind = item.decl.kind;
-        add(item.node, kind === 'Plan' ? 'namespace' : kind === 'Table' ? 'class' : 'variable', ['declaration', ...attributeOf(item.decl)]);
+        add(item.node, kind === 'Plan' ? 'namespace' : kind === 'Table' ? 'class' : 'variable', DECLARATION_MODIFIERS[attributeOf(item.decl)]);
         return;
       }
       case 'alias':
@@ -187,7 +202,7 @@ export function semanticTokens(analysis: FileAnalysis): SemanticToken[] {
         return;
       case 'reference': {
         const target = analysis.resolve(item.node);
-        const mods: TokenModifier[] = target?.kind === 'indicator' && target.attribute ? [target.attribute] : [];
+        const mods = target?.kind === 'indicator' && target.attribute ? ATTRIBUTE_MODIFIERS[target.attribute] : NO_MODIFIERS;
         item.node.path.forEach((p, i) => {
           const isAlias = i === 0 && item.node.path.length > 1 && analysis.imports.has(p.name);
           add(p, isAlias ? 'namespace' : 'variable', isAlias ? [] : mods);
@@ -197,8 +212,7 @@ export function semanticTokens(analysis: FileAnalysis): SemanticToken[] {
       }
       case 'number':
         if (item.node.unit) {
-          const end = Math.min(item.node.unit.start, item.node.start + item.node.raw.replace(/\s+$/, '').length);
-          add({ start: item.node.start, end, range: analysis.parse.lines.rangeOf(item.node.start, end) }, 'number');
+          addPart(item.node, item.node.start, Math.min(item.node.unit.start, item.node.start + item.node.raw.trimEnd().length), 'number');
         } else add(item.node, 'number');
         return;
       case 'unit':
@@ -225,15 +239,12 @@ export function semanticTokens(analysis: FileAnalysis): SemanticToken[] {
           if (!n) continue;
           const text = analysis.text.slice(n.keyword.end, n.end);
           const at = text.search(/\d/);
-          if (at >= 0) {
-            const start = n.keyword.end + at;
-            add({ start, end: n.end, range: analysis.parse.lines.rangeOf(start, n.end) }, 'number');
-          }
+          if (at >= 0) addPart(n, n.keyword.end + at, n.end, 'number');
         }
         return;
       case 'year': {
         const start = /[@＠]/.test(analysis.text[item.node.start] ?? '') ? item.node.start + 1 : item.node.start;
-        add({ start, end: item.node.end, range: analysis.parse.lines.rangeOf(start, item.node.end) }, 'number', ['readonly']);
+        addPart(item.node, start, item.node.end, 'number', READONLY);
         return;
       }
     }
