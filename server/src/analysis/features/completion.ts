@@ -37,7 +37,12 @@ export interface Completion {
 export type Language = 'zh' | 'en';
 
 /** The language the author writes keywords in: the majority of the file's keywords, Chinese when none. */
+const languageCache = new WeakMap<A.PtlFile, Language>();
+
 export function keywordLanguage(analysis: FileAnalysis): Language {
+  const file = analysis.parse.file;
+  const cached = languageCache.get(file);
+  if (cached) return cached;
   let zh = 0;
   let en = 0;
   const visit = (decl: A.Declaration) => {
@@ -46,8 +51,10 @@ export function keywordLanguage(analysis: FileAnalysis): Language {
     en += own.en;
     nested(decl).forEach(visit);
   };
-  analysis.parse.file.declarations.forEach(visit);
-  return en > zh ? 'en' : 'zh';
+  file.declarations.forEach(visit);
+  const language = en > zh ? 'en' : 'zh';
+  languageCache.set(file, language);
+  return language;
 }
 
 /** Counted once per declaration: an edit makes a new tree but keeps the declarations it did not touch. */
