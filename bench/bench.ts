@@ -211,13 +211,27 @@ async function typeDigit(client: LspClient, uri: string, lines: string[], spot: 
 }
 
 /** A request right after each of a series of edits, once their diagnostics are in: the first on a new tree, as when hovering or completing while typing. */
-async function afterEditLatency(client: LspClient, uri: string, lines: string[], pattern: RegExp, method: string, positions: Array<{ line: number; character: number }>, firstVersion: number): Promise<number[]> {
+async function afterEditLatency(client: LspClient, uri: string, lines: string[], pattern: RegExp, method: string, positions: Array<{ line: number; character: number }> | undefined, firstVersion: number): Promise<number[]> {
   const spots = targetDigits(lines.join('\n'), pattern);
   const samples: number[] = [];
   for (let i = 0; i < AFTER_EDITS; i++) {
     await typeDigit(client, uri, lines, spots[(i * 37) % spots.length]!, 'replace', firstVersion + i, true);
     const t = performance.now();
-    await client.conn.sendRequest(method, { textDocument: { uri }, position: positions[(i * 53) % positions.length] });
+    await client.conn.sendRequest(method, { textDocument: { uri }, ...(positions && { position: positions[(i * 53) % positions.length] }) });
+    samples.push(performance.now() - t);
+  }
+  return samples;
+}
+
+/** Semantic tokens asked as VS Code asks for them after each edit: the change from the result it holds. */
+async function tokenDeltaLatency(client: LspClient, uri: string, lines: string[], pattern: RegExp, firstVersion: number): Promise<number[]> {
+  const spots = targetDigits(lines.join('\n'), pattern);
+  let { resultId } = await client.conn.sendRequest<{ resultId: string }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+  const samples: number[] = [];
+  for (let i = 0; i < AFTER_EDITS; i++) {
+    await typeDigit(client, uri, lines, spots[(i * 41) % spots.length]!, 'replace', firstVersion + i, true);
+    const t = performance.now();
+    ({ resultId } = await client.conn.sendRequest<{ resultId: string }>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: resultId }));
     samples.push(performance.now() - t);
   }
   return samples;
@@ -319,6 +333,11 @@ async function server(ws: ReturnType<typeof workspaces>) {
       record(`hover right after an edit, ${hoversAfter.length} requests`, p50p95(hoversAfter));
       const completionsAfter = await afterEditLatency(client, ptlUri, lines, PTL_TARGET, 'textDocument/completion', units, 30_000);
       record(`completion right after an edit, ${completionsAfter.length} requests`, p50p95(completionsAfter));
+      // The colours of the whole plan, which VS Code asks for again once the user pauses typing: all of them, and the change from the last.
+      const tokensAfter = await afterEditLatency(client, ptlUri, lines, PTL_TARGET, 'textDocument/semanticTokens/full', undefined, 40_000);
+      record(`semantic tokens of the whole plan right after an edit, ${tokensAfter.length} requests`, p50p95(tokensAfter));
+      const deltasAfter = await tokenDeltaLatency(client, ptlUri, lines, PTL_TARGET, 50_000);
+      record(`… as the change from the previous result (what VS Code asks), ${deltasAfter.length} requests`, p50p95(deltasAfter));
     }
     await client.close();
   }

@@ -116,6 +116,38 @@ describe('diagnostics', () => {
 });
 
 describe('the rest of the editor features, over JSON-RPC on the seed', () => {
+  it('sends semantic tokens again as the change from the last result', async () => {
+    const s = await withFile(PTL);
+    s.open('xc.ptl', PTL, 1);
+    await s.diagnostics('xc.ptl', (p) => p.version === 1);
+    const doc = { textDocument: { uri: s.uri('xc.ptl') } };
+    type Tokens = { resultId: string; data?: number[]; edits?: Array<{ start: number; deleteCount: number; data?: number[] }> };
+    const first = await s.conn.sendRequest<Tokens>('textDocument/semanticTokens/full', doc);
+    // binding → anticipatory: the indicator's declaration, its attribute word and the check's reference to it change.
+    await s.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: s.uri('xc.ptl'), version: 2 },
+      contentChanges: [{ range: { start: { line: 20, character: 4 }, end: { line: 20, character: 11 } }, text: 'anticipatory' }],
+    });
+    await s.diagnostics('xc.ptl', (p) => p.version === 2);
+    const delta = await s.conn.sendRequest<Tokens>('textDocument/semanticTokens/full/delta', { ...doc, previousResultId: first.resultId });
+    const full = await s.conn.sendRequest<Tokens>('textDocument/semanticTokens/full', doc);
+    expect(delta.data).toBeUndefined();
+    const patched = [...first.data!];
+    for (const e of [...delta.edits!].reverse()) patched.splice(e.start, e.deleteCount, ...(e.data ?? []));
+    expect(patched).toEqual(full.data);
+    expect(patched).not.toEqual(first.data);
+    // 50 → 5: the number's length and the next token's distance from it; the type and modifiers between are sent along.
+    await s.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: s.uri('xc.ptl'), version: 3 },
+      contentChanges: [{ range: { start: { line: 19, character: 13 }, end: { line: 19, character: 15 } }, text: '5' }],
+    });
+    await s.diagnostics('xc.ptl', (p) => p.version === 3);
+    const small = await s.conn.sendRequest<Tokens>('textDocument/semanticTokens/full/delta', { ...doc, previousResultId: full.resultId });
+    expect(small.edits).toEqual([{ start: expect.any(Number), deleteCount: 5, data: [1, 2, 0, 0, 3] }]);
+    // A result id the server does not hold gets every token.
+    const stale = await s.conn.sendRequest<Tokens>('textDocument/semanticTokens/full/delta', { ...doc, previousResultId: 'nothing' });
+    expect(stale.data).toEqual((await s.conn.sendRequest<Tokens>('textDocument/semanticTokens/full', doc)).data);
+  });
   it('outline, workspace symbols, folding, semantic tokens, code lenses, inlay hints, links, references, highlights', async () => {
     const s = await withFile(PTL);
     s.open('xc.ptl', PTL);

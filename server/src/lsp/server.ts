@@ -47,6 +47,7 @@ import { decodeUtf8, nodeHost, readFileBounded } from '../host/node-host';
 import { indexSourceBytes } from '../sources';
 import type { SourceIndex } from '../sources/types';
 import { completionKind, pathToUri, symbolKind, toDiagnostic, toDocumentSymbol, uriToPath } from './convert';
+import { TokenResults } from './semantic-tokens';
 import { AnalysisCosts, DEBOUNCE_MS } from './debounce';
 
 const CONFIG_NAME = 'ptl.config.json';
@@ -113,6 +114,7 @@ export class PtlServer {
   private debounceMs = debounceFrom(process.env.PTL_DEBOUNCE_MS) ?? DEBOUNCE_MS;
   private readonly costs = new AnalysisCosts();
   private readonly diagnostics = new WeakMap<Finding, Diagnostic>();
+  private readonly tokenResults = new TokenResults();
   private generation = 0;
   private refreshSupport = false;
   private configurationSupport = false;
@@ -224,18 +226,8 @@ export class PtlServer {
       const a = this.analysisOf(p.textDocument.uri);
       return a ? F.foldingRanges(a).map((f) => ({ startLine: f.startLine, endLine: f.endLine, kind: f.kind === 'comment' ? FoldingRangeKind.Comment : undefined })) : [];
     }));
-    c.languages.semanticTokens.on(this.safe('semanticTokens', { data: [] }, (p) => {
-      const a = this.analysisOf(p.textDocument.uri);
-      const builder = new SemanticTokensBuilder();
-      if (a) {
-        for (const t of F.semanticTokens(a)) {
-          let mods = 0;
-          for (const m of t.modifiers) mods |= MODIFIER_BITS[m];
-          builder.push(t.line, t.character, t.length, TYPE_INDEX[t.type], mods);
-        }
-      }
-      return builder.build();
-    }));
+    c.languages.semanticTokens.on(this.safe('semanticTokens', { data: [] }, (p) => this.tokenResults.full(p.textDocument.uri, this.semanticTokens(p.textDocument.uri))));
+    c.languages.semanticTokens.onDelta(this.safe('semanticTokens', { data: [] }, (p) => this.tokenResults.delta(p.textDocument.uri, p.previousResultId, this.semanticTokens(p.textDocument.uri))));
     c.onCodeLens(this.safe('codeLens', [], (p) => {
       const a = this.analysisOf(p.textDocument.uri);
       return a ? F.codeLenses(a).map((l) => ({ range: l.range, command: { title: this.t(l.title), command: '' } })) : [];
@@ -322,7 +314,7 @@ export class PtlServer {
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         foldingRangeProvider: true,
-        semanticTokensProvider: { legend: { tokenTypes: [...F.TOKEN_TYPES], tokenModifiers: [...F.TOKEN_MODIFIERS] }, full: true },
+        semanticTokensProvider: { legend: { tokenTypes: [...F.TOKEN_TYPES], tokenModifiers: [...F.TOKEN_MODIFIERS] }, full: { delta: true } },
         codeLensProvider: { resolveProvider: false },
         inlayHintProvider: true,
         documentLinkProvider: { resolveProvider: false },
@@ -496,7 +488,21 @@ export class PtlServer {
     this.recheck(affected, path.endsWith('.ptl') ? path : undefined, justOpened);
   }
 
+  /** A document's semantic tokens, encoded as the protocol sends them. */
+  private semanticTokens(uri: string): number[] {
+    const a = this.analysisOf(uri);
+    if (!a) return [];
+    const builder = new SemanticTokensBuilder();
+    for (const t of F.semanticTokens(a)) {
+      let mods = 0;
+      for (const m of t.modifiers) mods |= MODIFIER_BITS[m];
+      builder.push(t.line, t.character, t.length, TYPE_INDEX[t.type], mods);
+    }
+    return builder.build().data;
+  }
+
   private closed(uri: string): void {
+    this.tokenResults.forget(uri);
     const path = uriToPath(uri);
     if (!path) return;
     this.generation++;
