@@ -3,7 +3,7 @@
  * results of what the edit did not touch. Whatever is reused, the result must be
  * the one a fresh analysis of the new text gives: random sequences of typing on the
  * seeds are analysed both ways and compared, tree and findings and statuses, and the
- * items the editor features read.
+ * items and semantic tokens the editor features keep per declaration.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../../grammar/src/parse';
 import { reparse } from '../../grammar/src/reparse';
 import type { FileAnalysis } from '../../server/src/analysis/analyze';
-import { keywordLanguage } from '../../server/src/analysis/features';
+import { keywordLanguage, semanticTokens } from '../../server/src/analysis/features';
 import { items } from '../../server/src/analysis/features/walk';
 import { memoryAnalyzer } from '../support/memory-host';
 
@@ -36,6 +36,7 @@ function observable(a: FileAnalysis) {
     // The editor features read the tree through items kept per declaration.
     items: items(a.parse.file).map((i) => [i.type, i.node.start, i.node.end, 'owner' in i ? i.owner?.start : undefined]),
     language: keywordLanguage(a),
+    tokens: semanticTokens(a),
   };
 }
 
@@ -187,6 +188,16 @@ describe('incremental re-analysis', () => {
     const findings = analyzer.analyze('/ws/d.ptl', edited).findings;
     expect(findings.map((f) => [f.rule, f.range.start.line, f.message.zh])).toEqual([['derive-mismatch', 9, '声明值 20 与推导值 22 不符（2023年）']]);
     expect(findings).toEqual(memoryAnalyzer({}).analyze('/ws/d.ptl', edited).findings);
+  });
+
+  it('colours a reference again when the indicator it names changes its attribute', () => {
+    const text = ['indicator a {', '  unit 万人', '  target 12 @2025', '  anticipatory', '}', 'indicator b {', '  unit 万人', '  derive a * 2', '  target 24 @2025', '  anticipatory', '}', ''].join('\n');
+    const analyzer = memoryAnalyzer({});
+    const reference = (a: FileAnalysis) => semanticTokens(a).find((t) => t.line === 7 && t.character === 9);
+    expect(reference(analyzer.analyze('/ws/c.ptl', text))).toEqual({ line: 7, character: 9, length: 1, type: 'variable', modifiers: ['anticipatory'] });
+    const edited = text.replace('  anticipatory', '  binding');
+    expect(reparse(parse(text), edited)).toBeDefined();
+    expect(reference(analyzer.analyze('/ws/c.ptl', edited))).toEqual({ line: 7, character: 9, length: 1, type: 'variable', modifiers: ['binding'] });
   });
 
   it('suggests again for an unknown reference when an id is added elsewhere', () => {

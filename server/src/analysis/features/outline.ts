@@ -4,6 +4,7 @@
  * status, inlay hints with converted and evaluated values, and document links.
  */
 import type * as A from '../../../../grammar/src/ast';
+import { nested } from '../../../../grammar/src/spans';
 import type { Localized } from '../../../../grammar/src/message';
 import type { Position, Range } from '../../../../grammar/src/range';
 import type { FileAnalysis } from '../analyze';
@@ -11,7 +12,7 @@ import { evaluate } from '../evaluate';
 import { STATUS_LABELS } from '../status';
 import { convert, formatUnit, sameUnit, unitFromExpr } from '../units';
 import { OP_TEXT, plainNumber, withUnit } from './text';
-import { citationParts, items, symbolOf, type BlockDecl, type Item } from './walk';
+import { citationParts, items, ownItems, symbolOf, type BlockDecl, type Item } from './walk';
 import { type FeatureWorkspace, NO_WORKSPACE } from './workspace';
 
 // ---- document symbols ----
@@ -172,6 +173,59 @@ const ATTRIBUTE_MODIFIERS: Record<'binding' | 'anticipatory', readonly TokenModi
 
 export function semanticTokens(analysis: FileAnalysis): SemanticToken[] {
   const out: SemanticToken[] = [];
+  const visit = (decl: A.Declaration) => {
+    for (const token of ownTokens(analysis, decl)) out.push(token);
+    nested(decl).forEach(visit);
+  };
+  analysis.parse.file.declarations.forEach(visit);
+  return out.sort((a, b) => a.line - b.line || a.character - b.character);
+}
+
+/**
+ * A declaration's own tokens (not those of the indicators nested in it), kept while
+ * what they read outside the declaration is unchanged: its indicator's attribute, the
+ * attributes of the indicators its references name, and which names are import
+ * aliases. An edit makes a new tree but keeps the declarations it did not touch, and
+ * their lines: a token keeps its place.
+ */
+const tokenCache = new WeakMap<A.Declaration, { outside: string; tokens: SemanticToken[] }>();
+
+function ownTokens(analysis: FileAnalysis, decl: A.Declaration): SemanticToken[] {
+  const own = ownItems(decl);
+  const outside = readOutside(analysis, own);
+  const cached = tokenCache.get(decl);
+  if (cached?.outside === outside) return cached.tokens;
+  const tokens = tokensOf(analysis, own);
+  tokenCache.set(decl, { outside, tokens });
+  return tokens;
+}
+
+function readOutside(analysis: FileAnalysis, own: readonly Item[]): string {
+  let key = '';
+  for (const item of own) {
+    if (item.type === 'declId') key += `${attributeOf(analysis, item.decl)};`;
+    else if (item.type === 'reference') key += `${referenceAttribute(analysis, item.node)}${isAliasHead(analysis, item.node) ? '.' : ''};`;
+  }
+  return key;
+}
+
+function attributeOf(analysis: FileAnalysis, decl: BlockDecl): 'binding' | 'anticipatory' | 'none' {
+  const s = symbolOf(analysis, decl);
+  return s?.kind === 'indicator' && s.attribute ? s.attribute : 'none';
+}
+
+function referenceAttribute(analysis: FileAnalysis, ref: A.Reference): 'binding' | 'anticipatory' | 'none' {
+  const target = analysis.resolve(ref);
+  return target?.kind === 'indicator' && target.attribute ? target.attribute : 'none';
+}
+
+/** `省.低保标准`: the head names an imported file. */
+function isAliasHead(analysis: FileAnalysis, ref: A.Reference): boolean {
+  return ref.path.length > 1 && analysis.imports.has(ref.path[0]!.name);
+}
+
+function tokensOf(analysis: FileAnalysis, own: readonly Item[]): SemanticToken[] {
+  const out: SemanticToken[] = [];
   const add = (span: A.Span, type: TokenType, modifiers: readonly TokenModifier[] = NO_MODIFIERS) => {
     const { start, end } = span.range;
     if (start.line !== end.line) return;
@@ -183,10 +237,6 @@ export function semanticTokens(analysis: FileAnalysis): SemanticToken[] {
     if (node.range.end.line !== line) return;
     add({ start, end, range: { start: { line, character: character + start - node.start }, end: { line, character: character + end - node.start } } }, type, modifiers);
   };
-  const attributeOf = (owner: BlockDecl | undefined): 'binding' | 'anticipatory' | 'none' => {
-    const s = symbolOf(analysis, owner);
-    return s?.kind === 'indicator' && s.attribute ? s.attribute : 'none';
-  };
   const visit = (item: Item) => {
     switch (item.type) {
       case 'keyword':
@@ -194,18 +244,19 @@ export function semanticTokens(analysis: FileAnalysis): SemanticToken[] {
         return;
       case 'declId': {
         const kind = item.decl.kind;
-        add(item.node, kind === 'Plan' ? 'namespace' : kind === 'Table' ? 'class' : 'variable', DECLARATION_MODIFIERS[attributeOf(item.decl)]);
+        add(item.node, kind === 'Plan' ? 'namespace' : kind === 'Table' ? 'class' : 'variable', DECLARATION_MODIFIERS[attributeOf(analysis, item.decl)]);
         return;
       }
       case 'alias':
         add(item.node, 'namespace', ['declaration']);
         return;
       case 'reference': {
-        const target = analysis.resolve(item.node);
-        const mods = target?.kind === 'indicator' && target.attribute ? ATTRIBUTE_MODIFIERS[target.attribute] : NO_MODIFIERS;
+        const attribute = referenceAttribute(analysis, item.node);
+        const mods = attribute === 'none' ? NO_MODIFIERS : ATTRIBUTE_MODIFIERS[attribute];
+        const alias = isAliasHead(analysis, item.node);
         item.node.path.forEach((p, i) => {
-          const isAlias = i === 0 && item.node.path.length > 1 && analysis.imports.has(p.name);
-          add(p, isAlias ? 'namespace' : 'variable', isAlias ? [] : mods);
+          if (i === 0 && alias) add(p, 'namespace');
+          else add(p, 'variable', mods);
         });
         if (item.node.part) add(item.node.part.keyword, 'keyword');
         return;
@@ -249,8 +300,8 @@ export function semanticTokens(analysis: FileAnalysis): SemanticToken[] {
       }
     }
   };
-  for (const item of items(analysis.parse.file)) visit(item);
-  return out.sort((a, b) => a.line - b.line || a.character - b.character);
+  for (const item of own) visit(item);
+  return out;
 }
 
 // ---- code lenses ----
