@@ -1,7 +1,7 @@
 /** Semantic tokens answered as a change from the result the client holds. */
 import { describe, expect, it } from 'vitest';
 import type { SemanticTokensDelta } from 'vscode-languageserver/node';
-import { diff, TokenResults } from '../../server/src/lsp/semantic-tokens';
+import { diff, encodeTokens, TokenResults } from '../../server/src/lsp/semantic-tokens';
 
 function apply(data: number[], edits: SemanticTokensDelta['edits']): number[] {
   const out = [...data];
@@ -33,5 +33,13 @@ describe('semantic token deltas', () => {
     expect(results.delta('b', '3', [7])).toEqual({ resultId: '4', data: [7] });
     results.forget('a');
     expect(results.delta('a', '3', [1])).toEqual({ resultId: '5', data: [1] });
+  });
+
+  it('encodes tokens relative to the one before: the line, and the character on the same line', () => {
+    expect(encodeTokens([
+      { line: 2, character: 2, length: 9, type: 'keyword', modifiers: [] },
+      { line: 2, character: 12, length: 4, type: 'variable', modifiers: ['declaration', 'binding'] },
+      { line: 5, character: 4, length: 4, type: 'number', modifiers: ['readonly'] },
+    ])).toEqual([2, 2, 9, 0, 0, 0, 10, 4, 1, 0b101, 3, 4, 4, 2, 0b10]);
   });
 });

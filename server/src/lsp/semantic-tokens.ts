@@ -8,6 +8,34 @@
  * request) cannot be mistaken for one it holds: an unknown id gets the full tokens.
  */
 import type { SemanticTokens, SemanticTokensDelta } from 'vscode-languageserver/node';
+import { TOKEN_MODIFIERS, TOKEN_TYPES, type SemanticToken, type TokenModifier, type TokenType } from '../analysis/features';
+
+const TYPE_INDEX = Object.fromEntries(TOKEN_TYPES.map((t, i) => [t, i])) as Record<TokenType, number>;
+const MODIFIER_BITS = Object.fromEntries(TOKEN_MODIFIERS.map((m, i) => [m, 1 << i])) as Record<TokenModifier, number>;
+
+/**
+ * Tokens in text order as the protocol sends them: five numbers each, the position
+ * relative to the token before. Written straight into an array of the final length: vscode-languageserver's
+ * builder took longer than computing the tokens on a large plan.
+ */
+export function encodeTokens(tokens: readonly SemanticToken[]): number[] {
+  const data = new Array<number>(tokens.length * 5).fill(0);
+  let line = 0;
+  let character = 0;
+  let k = 0;
+  for (const t of tokens) {
+    let bits = 0;
+    for (const m of t.modifiers) bits |= MODIFIER_BITS[m];
+    data[k++] = t.line - line;
+    data[k++] = t.line === line ? t.character - character : t.character;
+    data[k++] = t.length;
+    data[k++] = TYPE_INDEX[t.type];
+    data[k++] = bits;
+    line = t.line;
+    character = t.character;
+  }
+  return data;
+}
 
 export class TokenResults {
   private readonly last = new Map<string, { resultId: string; data: number[] }>();

@@ -18,7 +18,6 @@ import {
   LSPErrorCodes,
   MarkupKind,
   ResponseError,
-  SemanticTokensBuilder,
   TextDocuments,
   TextDocumentSyncKind,
   InsertTextFormat,
@@ -47,7 +46,7 @@ import { decodeUtf8, nodeHost, readFileBounded } from '../host/node-host';
 import { indexSourceBytes } from '../sources';
 import type { SourceIndex } from '../sources/types';
 import { completionKind, pathToUri, symbolKind, toDiagnostic, toDocumentSymbol, uriToPath } from './convert';
-import { TokenResults } from './semantic-tokens';
+import { encodeTokens, TokenResults } from './semantic-tokens';
 import { AnalysisCosts, DEBOUNCE_MS } from './debounce';
 
 const CONFIG_NAME = 'ptl.config.json';
@@ -72,9 +71,6 @@ interface EditorSettings {
 }
 
 const SEVERITIES = new Set(['off', 'hint', 'info', 'warning', 'error']);
-/** The legend's positions, looked up once: a large plan has tens of thousands of tokens. */
-const TYPE_INDEX = Object.fromEntries(F.TOKEN_TYPES.map((t, i) => [t, i])) as Record<F.TokenType, number>;
-const MODIFIER_BITS = Object.fromEntries(F.TOKEN_MODIFIERS.map((m, i) => [m, 1 << i])) as Record<F.TokenModifier, number>;
 
 function readSettings(raw: unknown): EditorSettings {
   const value = (raw ?? {}) as { rules?: unknown; tolerance?: unknown };
@@ -491,14 +487,7 @@ export class PtlServer {
   /** A document's semantic tokens, encoded as the protocol sends them. */
   private semanticTokens(uri: string): number[] {
     const a = this.analysisOf(uri);
-    if (!a) return [];
-    const builder = new SemanticTokensBuilder();
-    for (const t of F.semanticTokens(a)) {
-      let mods = 0;
-      for (const m of t.modifiers) mods |= MODIFIER_BITS[m];
-      builder.push(t.line, t.character, t.length, TYPE_INDEX[t.type], mods);
-    }
-    return builder.build().data;
+    return a ? encodeTokens(F.semanticTokens(a)) : [];
   }
 
   private closed(uri: string): void {
