@@ -1,7 +1,8 @@
 /**
  * Every meaningful leaf of a PTL syntax tree, in text order, with the
- * declaration it belongs to. Hover, references, semantic tokens and inlay hints
- * are all built from this one list; `itemAt` finds the innermost one at a cursor.
+ * declaration it belongs to. References, inlay hints and links read the whole
+ * file's list, semantic tokens and the keyword language each declaration's own
+ * items; `itemAt` finds the innermost one at a cursor.
  */
 import type * as A from '../../../../grammar/src/ast';
 import { nested } from '../../../../grammar/src/spans';
