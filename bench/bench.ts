@@ -338,6 +338,9 @@ async function server(ws: ReturnType<typeof workspaces>) {
       record(`semantic tokens of the whole plan right after an edit, ${tokensAfter.length} requests`, p50p95(tokensAfter));
       const deltasAfter = await tokenDeltaLatency(client, ptlUri, lines, PTL_TARGET, 50_000);
       record(`… as the change from the previous result (what VS Code asks), ${deltasAfter.length} requests`, p50p95(deltasAfter));
+      // A code lens on every target, which VS Code also asks for again after a change.
+      const lensesAfter = await afterEditLatency(client, ptlUri, lines, PTL_TARGET, 'textDocument/codeLens', undefined, 60_000);
+      record(`code lenses of the whole plan right after an edit, ${lensesAfter.length} requests`, p50p95(lensesAfter));
     }
     await client.close();
   }

@@ -2,11 +2,13 @@
 import type { Localized } from '../../../../grammar/src/message';
 import type * as A from '../../../../grammar/src/ast';
 
+/** One formatter for every number: `toLocaleString` with options builds a new one per call (~40 µs; a code lens per target of a 2,000-indicator plan took 200 ms). */
+const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+
 /** 33000 → `33,000`; at most 6 decimals, trailing zeros dropped. */
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
-  const rounded = Number(n.toPrecision(12));
-  return rounded.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return NUMBER_FORMAT.format(Number(n.toPrecision(12)));
 }
 
 /** A number as PTL would accept it back (no thousands separators). */
