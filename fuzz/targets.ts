@@ -96,6 +96,7 @@ export class FuzzWorkspace {
   features(analysis: FileAnalysis): F.FeatureWorkspace {
     return {
       analyses: () => [analysis],
+      importers: () => [analysis],
       analysis: (p) => (p === analysis.path ? analysis : undefined),
       resolvePath: (from, written) => {
         const r = resolveInside(from, written, [WS], (p) => this.host.realPath(p));

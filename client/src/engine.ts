@@ -118,6 +118,7 @@ export class Engine {
     const host = guardedHost(rootsFor(analysis.path));
     return {
       analyses: () => [analysis],
+      importers: () => [],
       analysis: (p) => (p === analysis.path ? analysis : undefined),
       resolvePath: (from, written) => {
         const r = resolveInside(from, written, rootsFor(from), (p) => host.realPath(p));

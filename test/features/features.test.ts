@@ -112,6 +112,23 @@ describe('navigation', () => {
     expect(F.isRenameError(r) ? r : r.edits.map((e) => e.newText)).toEqual(['低保', '低保']);
     expect(F.prepareRename(f.analysis, { line: 1, character: 2 }, f.ws)).toEqual({ error: { zh: '这里不是可以重命名的指标或序列名', en: 'Only indicator and series ids can be renamed' } });
   });
+
+  it('looks for references only in the files that import the declaring one, and highlights from this file alone', () => {
+    const importer = `use "main.ptl" as 省\nindicator x { unit 元/人·月 target >= 省.低保标准 @2025 binding }\n`;
+    const f = fixture(OTHER.replace('indicator 低保标准', 'indicator 低保<|>标准'), { 'main2.ptl': importer, 'unrelated.ptl': OTHER });
+    const asked: string[] = [];
+    // In a workspace of thousands of plans, reading every analysis is seconds of work: neither request may.
+    const ws: F.FeatureWorkspace = {
+      ...f.ws,
+      analyses: () => { throw new Error('every analysis read'); },
+      importers: (path) => (asked.push(path), f.ws.analyses().filter((a) => a.path === '/ws/main2.ptl')),
+    };
+    expect(F.references(f.analysis, f.position, false, ws).map((r) => `${r.file}:${r.range.start.line}:${r.range.start.character}`)).toEqual(['/ws/main2.ptl:1:37']);
+    expect(asked).toEqual(['/ws/main.ptl']);
+    expect(F.highlights(f.analysis, f.position, { ...ws, importers: () => { throw new Error('importers read'); } })).toEqual([
+      { start: { line: 1, character: 10 }, end: { line: 1, character: 14 } },
+    ]);
+  });
 });
 
 describe('outline', () => {

@@ -31,6 +31,7 @@ export function fixture(main: string, others: Record<string, string> = {}): Fixt
   const others_ = Object.keys(others).filter((n) => n.endsWith('.ptl')).map((n) => analyzer.analyze(`/ws/${n}`, others[n]!));
   const ws: FeatureWorkspace = {
     analyses: () => [analysis, ...others_],
+    importers: () => [analysis, ...others_],
     analysis: (p) => [analysis, ...others_].find((a) => a.path === p),
     resolvePath: (from, written) => {
       const r = resolveInside(from, written, ['/ws'], (p) => host.realPath(p));

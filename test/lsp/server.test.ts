@@ -303,6 +303,15 @@ describe('navigation and edits', () => {
     await expect(s.conn.sendRequest('textDocument/prepareRename', { textDocument: { uri: s.uri('xc.ptl') }, position: { line: 6, character: 4 } })).rejects.toThrow(/重命名/);
   });
 
+  it('finds references in a closed file that imports this one', async () => {
+    const { text, position } = marked(PTL.replace('indicator 城乡低保比', 'indicator 城乡<|>低保比'));
+    const county = 'use "xc.ptl" as 市\nindicator y { unit % target >= 市.城乡低保比 @2025 anticipatory }\n';
+    const s = await withFile(text, { files: { 'county.ptl': county, 'other.ptl': 'indicator 城乡低保比 { unit % target 1 @2025 anticipatory }\n' } });
+    s.open('xc.ptl', text);
+    const refs = await s.conn.sendRequest<{ uri: string; range: { start: { line: number; character: number } } }[]>('textDocument/references', { textDocument: { uri: s.uri('xc.ptl') }, position, context: { includeDeclaration: false } });
+    expect(refs.map((r) => [r.uri, r.range.start.line, r.range.start.character])).toEqual([[s.uri('xc.ptl'), 25, 22], [s.uri('county.ptl'), 1, 33]]);
+  });
+
   it('formats the document', async () => {
     const text = 'plan P "t" {\nsource "x.txt"\n}\n';
     const s = await withFile(text);

@@ -134,6 +134,8 @@ export class PtlServer {
 
   readonly ws: F.FeatureWorkspace = {
     analyses: () => [...this.allPtlFiles()].map((p) => this.analysisFor(p)).filter((a): a is FileAnalysis => a !== undefined),
+    // A file analysed once has its imports in `deps`; one never analysed yet may import anything.
+    importers: (path) => [...this.allPtlFiles()].filter((p) => this.deps.get(p)?.has(path) ?? true).map((p) => this.analysisFor(p)).filter((a): a is FileAnalysis => a !== undefined),
     analysis: (path) => this.analysisFor(path),
     resolvePath: (from, written) => {
       const w = this.workspaceFor(from);

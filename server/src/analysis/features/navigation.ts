@@ -84,20 +84,26 @@ export function symbolAt(analysis: FileAnalysis, position: Position, ws: Feature
 export function references(analysis: FileAnalysis, position: Position, includeDeclaration: boolean, ws: FeatureWorkspace = NO_WORKSPACE): Location[] {
   const at = symbolAt(analysis, position, ws);
   if (!at) return [];
-  return referencesTo(at.symbol, at.file, includeDeclaration, analysis, ws);
+  return referencesTo(at.symbol, at.file, includeDeclaration, searched(analysis, at.file, ws), ws);
+}
+
+/** Where references to a symbol declared in `file` can be: that file, the current one, and the files that import it. */
+function searched(current: FileAnalysis, file: string, ws: FeatureWorkspace): FileAnalysis[] {
+  const analyses = new Map<string, FileAnalysis>([[current.path, current]]);
+  const declaring = file === current.path ? current : ws.analysis(file);
+  if (declaring) analyses.set(declaring.path, declaring);
+  for (const a of ws.importers(file)) if (!analyses.has(a.path)) analyses.set(a.path, a);
+  return [...analyses.values()];
 }
 
 function sameDeclaration(a: ValueSymbol, b: ValueSymbol): boolean {
   return a === b || (a.id === b.id && a.decl.start === b.decl.start && a.decl.end === b.decl.end);
 }
 
-function referencesTo(symbol: ValueSymbol, file: string, includeDeclaration: boolean, current: FileAnalysis, ws: FeatureWorkspace): Location[] {
+function referencesTo(symbol: ValueSymbol, file: string, includeDeclaration: boolean, analyses: readonly FileAnalysis[], ws: FeatureWorkspace): Location[] {
   const out: Location[] = [];
   if (includeDeclaration) out.push({ file, range: idRange(symbol) });
-  const analyses = new Map<string, FileAnalysis>();
-  for (const a of ws.analyses()) analyses.set(a.path, a);
-  analyses.set(current.path, current);
-  for (const a of analyses.values()) {
+  for (const a of analyses) {
     for (const item of items(a.parse.file)) {
       if (item.type !== 'reference') continue;
       const declared = declarationOf(a, item.node, ws);
@@ -128,7 +134,7 @@ export function rename(analysis: FileAnalysis, position: Position, newName: stri
   if (declaring?.model.symbols.has(newName) && newName !== at.symbol.id) {
     return { error: { zh: `「${newName}」已被使用`, en: `“${newName}” is already declared` } };
   }
-  const locations = referencesTo(at.symbol, at.file, true, analysis, ws);
+  const locations = referencesTo(at.symbol, at.file, true, searched(analysis, at.file, ws), ws);
   return { edits: locations.map((l) => ({ ...l, newText: newName })) };
 }
 
@@ -136,8 +142,10 @@ export function isRenameError(x: unknown): x is RenameError {
   return typeof x === 'object' && x !== null && 'error' in x;
 }
 
-/** Exported for tests and the document-highlight request: the occurrences of the symbol in this file. */
+/** The occurrences of the symbol in this file (asked at every move of the cursor: this file is all that is read). */
 export function highlights(analysis: FileAnalysis, position: Position, ws: FeatureWorkspace = NO_WORKSPACE): Range[] {
-  return references(analysis, position, true, ws).filter((l) => l.file === analysis.path).map((l) => l.range);
+  const at = symbolAt(analysis, position, ws);
+  if (!at) return [];
+  return referencesTo(at.symbol, at.file, true, [analysis], ws).filter((l) => l.file === analysis.path).map((l) => l.range);
 }
 

@@ -14,6 +14,11 @@ import type { IndicatorSymbol, ValueSymbol } from '../model';
 export interface FeatureWorkspace {
   /** Every analysed `.ptl` file of the workspace (the current one included or not). */
   analyses(): readonly FileAnalysis[];
+  /**
+   * The analyses of the files that may refer to what `path` declares: those that `use`
+   * it, and any whose imports are not known yet. A superset is right, only slower.
+   */
+  importers(path: string): readonly FileAnalysis[];
   /** One file's analysis, without analysing the rest of the workspace. */
   analysis(path: string): FileAnalysis | undefined;
   /** A path written in `from` (`source`, `use`, `cite "…"`) as a workspace path; undefined when refused. */
@@ -24,6 +29,7 @@ export interface FeatureWorkspace {
 
 export const NO_WORKSPACE: FeatureWorkspace = {
   analyses: () => [],
+  importers: () => [],
   analysis: () => undefined,
   resolvePath: () => undefined,
   sourceIndex: () => undefined,
