@@ -396,6 +396,17 @@ async function server(ws: ReturnType<typeof workspaces>) {
   record(`server, national corpus open (${ws.national.ptlFiles} files): first diagnostics of the open file`, ms(firstOpen));
   record(`server, national corpus: diagnostics for ${all.size} of ${ws.national.ptlFiles} files`, ms(settled));
   record('server RSS with the national corpus open (VmRSS, after every file analysed; peak while analysing)', `${rss.toFixed(0)} MB (peak ${peak.toFixed(0)} MB)`, '≤ 200 MB', rss <= 200);
+  // Requests that could reach into every file of the workspace: the highlights VS Code asks for at every cursor move, and references.
+  const ids = targetDigits(fs.readFileSync(openFile, 'utf8'), /^\s+indicator \S/).map((p) => ({ line: p.line, character: p.character + 1 }));
+  const highlights = await requestLatency(client, 'textDocument/documentHighlight', openUri, ids);
+  record(`document highlights with the national corpus open, ${highlights.length} requests`, p50p95(highlights));
+  const references: number[] = [];
+  for (const position of ids.slice(0, 10)) {
+    const t = performance.now();
+    await client.conn.sendRequest('textDocument/references', { textDocument: { uri: openUri }, position, context: { includeDeclaration: true } });
+    references.push(performance.now() - t);
+  }
+  record(`references with the national corpus open, ${references.length} requests`, p50p95(references));
   await client.close();
 }
 
