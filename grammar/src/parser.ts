@@ -4,7 +4,7 @@
  * skipped with one error, a bad field is re-synced at the next field, and an
  * `indicator` typed at its parent's indentation closes an unclosed parent.
  */
-import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import type * as A from './ast';
 import { DIRECTIONS, REFERENCE_PARTS } from './keywords';
 import { toHalfWidth } from './lexer';
@@ -71,25 +71,34 @@ export class PtlParser extends EmbeddedActionsParser {
     return this.LA(1).tokenType === EOF;
   }
 
+  // The alternatives of an OR are built once, not at every call (chevrotain's advice):
+  // the field alternatives alone were the parser's largest allocation. They may read
+  // `this` only; what a rule collects is pushed after the OR returns.
+
+  private readonly topAlternatives: IOrAlt<A.Declaration | undefined>[] = [
+    { ALT: () => this.SUBRULE(this.declaration) },
+    { ALT: () => { this.junk(JUNK_AT_TOP, 'top'); return undefined; } },
+  ];
+
   public file = this.RULE('file', (): A.Declaration[] => {
     const declarations: A.Declaration[] = [];
     this.MANY(() => {
-      this.OR([
-        { ALT: () => { const d = this.SUBRULE(this.declaration); this.ACTION(() => d && declarations.push(d)); } },
-        { ALT: () => this.junk(JUNK_AT_TOP, 'top') },
-      ]);
+      const d = this.OR(this.topAlternatives);
+      if (d && !this.RECORDING_PHASE) declarations.push(d);
     });
     return declarations;
   });
 
-  private declaration = this.RULE('declaration', (): A.Declaration => this.OR([
+  private readonly declarationAlternatives: IOrAlt<A.Declaration>[] = [
     { ALT: () => this.SUBRULE(this.plan) },
     { ALT: () => this.SUBRULE(this.use) },
     { ALT: () => this.SUBRULE(this.series) },
     { ALT: () => this.SUBRULE(this.table) },
     { ALT: () => this.SUBRULE(this.indicator) },
     { ALT: () => this.SUBRULE(this.check) },
-  ]), { recoveryValueFunc: () => undefined as never });
+  ];
+
+  private declaration = this.RULE('declaration', (): A.Declaration => this.OR(this.declarationAlternatives), { recoveryValueFunc: () => undefined as never });
 
   private plan = this.RULE('plan', (): A.PlanDecl => this.blockDecl(K.plan, 'Plan', 'plan'));
   private series = this.RULE('series', (): A.SeriesDecl => this.blockDecl(K.series, 'Series', 'series'));
@@ -158,6 +167,13 @@ export class PtlParser extends EmbeddedActionsParser {
     });
   });
 
+  private readonly blockAlternatives: IOrAlt<A.Field | A.IndicatorDecl | undefined>[] = [
+    { ALT: () => this.SUBRULE(this.field) },
+    { ALT: () => this.SUBRULE(this.indicator) },
+    { ALT: () => { this.CONSUME(T.Separator); return undefined; } },
+    { ALT: () => { this.junk(JUNK_IN_BLOCK, 'block'); return undefined; } },
+  ];
+
   private block = this.RULE('block', (context: Context): Block => {
     const fields: A.Field[] = [];
     const indicators: A.IndicatorDecl[] = [];
@@ -166,12 +182,10 @@ export class PtlParser extends EmbeddedActionsParser {
       // An `indicator` at its parent's indentation ends the parent, whose `}` is missing.
       GATE: () => context === 'table' || this.LA(1).tokenType !== K.indicator || this.nestedIndicatorAhead(),
       DEF: () => {
-        this.OR([
-          { ALT: () => { const f = this.SUBRULE(this.field); this.ACTION(() => f && fields.push(f)); } },
-          { ALT: () => { const i = this.SUBRULE(this.indicator); this.ACTION(() => i && indicators.push(i)); } },
-          { ALT: () => { this.CONSUME(T.Separator); } },
-          { ALT: () => this.junk(JUNK_IN_BLOCK, 'block') },
-        ]);
+        const item = this.OR(this.blockAlternatives);
+        if (!item || this.RECORDING_PHASE) return;
+        if (item.kind === 'Indicator') indicators.push(item);
+        else fields.push(item);
       },
     });
     // A missing `}` is common while typing and after every block closed by indentation:
@@ -188,7 +202,7 @@ export class PtlParser extends EmbeddedActionsParser {
     });
   }, { recoveryValueFunc: () => ({ fields: [], indicators: [] }) });
 
-  private field = this.RULE('field', (): A.Field => this.OR([
+  private readonly fieldAlternatives: IOrAlt<A.Field>[] = [
     { ALT: () => this.SUBRULE(this.nameField) },
     { ALT: () => this.SUBRULE(this.noteField) },
     { ALT: () => this.SUBRULE(this.regionField) },
@@ -206,7 +220,9 @@ export class PtlParser extends EmbeddedActionsParser {
     { ALT: () => this.SUBRULE(this.parentField) },
     { ALT: () => this.SUBRULE(this.citeField) },
     { ALT: () => this.SUBRULE(this.periodField) },
-  ]), { recoveryValueFunc: () => undefined as never });
+  ];
+
+  private field = this.RULE('field', (): A.Field => this.OR(this.fieldAlternatives), { recoveryValueFunc: () => undefined as never });
 
   // One rule per field: chevrotain keys lookahead by rule and occurrence index.
   private nameField = this.RULE('nameField', (): A.NameField => this.stringField(K.name, 'name'));
@@ -237,15 +253,17 @@ export class PtlParser extends EmbeddedActionsParser {
     });
   });
 
+  private readonly targetValueAlternatives: IOrAlt<A.Expr | A.StringLit | A.NoneLit>[] = [
+    { ALT: () => this.stringValue(this.CONSUME(T.StringLiteral)) },
+    { ALT: () => this.noneValue(this.CONSUME(T.Dash)) },
+    { ALT: () => this.SUBRULE(this.expression) },
+  ];
+
   private targetField = this.RULE('targetField', (): A.TargetField => {
     const keyword = this.CONSUME(K.target);
     this.colon();
     const comparison = this.OPTION(() => this.CONSUME(T.Comparison));
-    const value = this.OR([
-      { ALT: () => { const s = this.CONSUME(T.StringLiteral); return this.ACTION(() => this.string(s)) as A.Expr | A.StringLit | A.NoneLit; } },
-      { ALT: () => { const d = this.CONSUME(T.Dash); return this.ACTION(() => this.none(d)) as A.NoneLit; } },
-      { ALT: () => this.SUBRULE(this.expression) },
-    ]);
+    const value = this.OR(this.targetValueAlternatives);
     const year = this.OPTION2(() => this.SUBRULE(this.year));
     const cites = this.inlineCites(keyword);
     return this.ACTION(() => {
@@ -270,8 +288,10 @@ export class PtlParser extends EmbeddedActionsParser {
     });
   });
 
+  private readonly attributeAlternatives: IOrAlt<IToken>[] = [{ ALT: () => this.CONSUME(K.binding) }, { ALT: () => this.CONSUME(K.anticipatory) }];
+
   private attributeField = this.RULE('attributeField', (): A.AttributeField => {
-    const keyword = this.OR([{ ALT: () => this.CONSUME(K.binding) }, { ALT: () => this.CONSUME(K.anticipatory) }]);
+    const keyword = this.OR(this.attributeAlternatives);
     return this.ACTION(() => {
       const { start, end, range } = this.tokenSpan(keyword);
       const attribute = keyword.tokenType === K.binding ? ('binding' as const) : ('anticipatory' as const);
@@ -319,16 +339,18 @@ export class PtlParser extends EmbeddedActionsParser {
     });
   });
 
+  private readonly periodDashAlternatives: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME(T.DotDot) },
+    { ALT: () => this.CONSUME(T.Minus) },
+    { ALT: () => this.CONSUME(T.Dash) },
+    { ALT: () => this.CONSUME(T.Approx) },
+  ];
+
   private periodField = this.RULE('periodField', (): A.PeriodField => {
     const keyword = this.CONSUME(K.period);
     this.colon();
     const from = this.CONSUME(T.NumberLiteral);
-    this.OR([
-      { ALT: () => this.CONSUME(T.DotDot) },
-      { ALT: () => this.CONSUME(T.Minus) },
-      { ALT: () => this.CONSUME(T.Dash) },
-      { ALT: () => this.CONSUME(T.Approx) },
-    ]);
+    this.OR(this.periodDashAlternatives);
     const to = this.CONSUME2(T.NumberLiteral);
     return this.ACTION(() => {
       const { start, end, range } = this.spanFrom(keyword, to);
@@ -339,7 +361,7 @@ export class PtlParser extends EmbeddedActionsParser {
     });
   });
 
-  private citation = this.RULE('citation', (): A.Citation => this.OR([
+  private readonly citationAlternatives: IOrAlt<A.Citation>[] = [
     {
       ALT: () => {
         const file = this.CONSUME(T.StringLiteral);
@@ -352,10 +374,12 @@ export class PtlParser extends EmbeddedActionsParser {
       },
     },
     { ALT: () => this.SUBRULE2(this.citationTarget) },
-  ]));
+  ];
+
+  private citation = this.RULE('citation', (): A.Citation => this.OR(this.citationAlternatives));
 
   /** What a citation points at: `row N`, `TABLE row N`, `line N`, or a quoted passage. */
-  private citationTarget = this.RULE('citationTarget', (): A.Citation => this.OR([
+  private readonly citationTargetAlternatives: IOrAlt<A.Citation>[] = [
     {
       ALT: () => {
         const table = this.OPTION(() => this.CONSUME(T.Identifier));
@@ -377,12 +401,17 @@ export class PtlParser extends EmbeddedActionsParser {
         return this.ACTION(() => this.citationNode(quote, quote, { quote: this.string(quote) }));
       },
     },
-  ]));
+  ];
+
+  private citationTarget = this.RULE('citationTarget', (): A.Citation => this.OR(this.citationTargetAlternatives));
+
+  private readonly additiveAlternatives: IOrAlt<IToken>[] = [{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }];
+  private readonly multiplicativeAlternatives: IOrAlt<IToken>[] = [{ ALT: () => this.CONSUME(T.Star) }, { ALT: () => this.CONSUME(T.Slash) }];
 
   public expression = this.RULE('expression', (): A.Expr => {
     let left = this.SUBRULE(this.term);
     this.MANY(() => {
-      const op = this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
+      const op = this.OR(this.additiveAlternatives);
       const right = this.SUBRULE2(this.term);
       this.ACTION(() => { left = this.binary(left, op, right); });
     });
@@ -392,14 +421,14 @@ export class PtlParser extends EmbeddedActionsParser {
   private term = this.RULE('term', (): A.Expr => {
     let left = this.SUBRULE(this.unary);
     this.MANY(() => {
-      const op = this.OR([{ ALT: () => this.CONSUME(T.Star) }, { ALT: () => this.CONSUME(T.Slash) }]);
+      const op = this.OR(this.multiplicativeAlternatives);
       const right = this.SUBRULE2(this.unary);
       this.ACTION(() => { left = this.binary(left, op, right); });
     });
     return left;
   });
 
-  private unary = this.RULE('unary', (): A.Expr => this.OR([
+  private readonly unaryAlternatives: IOrAlt<A.Expr>[] = [
     {
       ALT: () => {
         const minus = this.CONSUME(T.Minus);
@@ -411,9 +440,11 @@ export class PtlParser extends EmbeddedActionsParser {
       },
     },
     { ALT: () => this.SUBRULE(this.primary) },
-  ]));
+  ];
 
-  private primary = this.RULE('primary', (): A.Expr => this.OR([
+  private unary = this.RULE('unary', (): A.Expr => this.OR(this.unaryAlternatives));
+
+  private readonly primaryAlternatives: IOrAlt<A.Expr>[] = [
     { ALT: () => this.SUBRULE(this.numberWithUnit) },
     { ALT: () => this.SUBRULE(this.reference) },
     {
@@ -427,13 +458,23 @@ export class PtlParser extends EmbeddedActionsParser {
         });
       },
     },
-  ]));
+  ];
+
+  private primary = this.RULE('primary', (): A.Expr => this.OR(this.primaryAlternatives));
 
   private numberWithUnit = this.RULE('numberWithUnit', (): A.NumberLit => {
     const n = this.CONSUME(T.NumberLiteral);
     const unit = this.OPTION(() => this.SUBRULE(this.unitExpr));
     return this.ACTION(() => this.number(n, unit));
   });
+
+  /** After a `.`: the next segment of the path, or the part (`.target`) that ends it. */
+  private readonly referenceStepAlternatives: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME2(T.Identifier) },
+    { ALT: () => this.CONSUME(K.baseline) },
+    { ALT: () => this.CONSUME(K.target) },
+    { ALT: () => this.CONSUME(K.actual) },
+  ];
 
   public reference = this.RULE('reference', (): A.Reference => {
     const path: IToken[] = [this.CONSUME(T.Identifier)];
@@ -442,12 +483,10 @@ export class PtlParser extends EmbeddedActionsParser {
       GATE: () => part === undefined,
       DEF: () => {
         this.CONSUME(T.Dot);
-        this.OR([
-          { ALT: () => { path.push(this.CONSUME2(T.Identifier)); } },
-          { ALT: () => { part = this.CONSUME(K.baseline); } },
-          { ALT: () => { part = this.CONSUME(K.target); } },
-          { ALT: () => { part = this.CONSUME(K.actual); } },
-        ]);
+        const step = this.OR(this.referenceStepAlternatives);
+        if (this.RECORDING_PHASE) return;
+        if (step.tokenType === T.Identifier) path.push(step);
+        else part = step;
       },
     });
     const year = this.OPTION(() => this.SUBRULE(this.year));
@@ -467,18 +506,23 @@ export class PtlParser extends EmbeddedActionsParser {
     });
   });
 
+  private readonly yearEnd = (): IToken => {
+    this.OR(this.yearDashAlternatives);
+    return this.CONSUME2(T.NumberLiteral);
+  };
+  private readonly yearDashAlternatives: IOrAlt<IToken>[] = [{ ALT: () => this.CONSUME(T.DotDot) }, { ALT: () => this.CONSUME(T.Dash) }];
+
   private year = this.RULE('year', (): A.YearSpec => {
     const at = this.CONSUME(T.At);
     const from = this.CONSUME(T.NumberLiteral);
-    const to = this.OPTION(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.DotDot) }, { ALT: () => this.CONSUME(T.Dash) }]);
-      return this.CONSUME2(T.NumberLiteral);
-    });
+    const to = this.OPTION(this.yearEnd);
     return this.ACTION(() => {
       const { start, end, range } = this.spanFrom(at, to && this.real(to) ? to : from);
       return { kind: 'Year' as const, from: this.integer(from), to: to && this.real(to) ? this.integer(to) : undefined, start, end, range };
     });
   });
+
+  private readonly unitSeparatorAlternatives: IOrAlt<IToken>[] = [{ ALT: () => this.CONSUME(T.MiddleDot) }, { ALT: () => this.CONSUME(T.Slash) }];
 
   /** `元/人·月`: factors joined by `·`, and everything after a `/` divides. */
   public unitExpr = this.RULE('unitExpr', (): A.UnitExpr => {
@@ -488,10 +532,8 @@ export class PtlParser extends EmbeddedActionsParser {
     this.ACTION(() => numerator.push(first));
     let inDenominator = false;
     this.MANY(() => {
-      this.OR([
-        { ALT: () => { this.CONSUME(T.MiddleDot); } },
-        { ALT: () => { this.CONSUME(T.Slash); this.ACTION(() => { inDenominator = true; }); } },
-      ]);
+      const separator = this.OR(this.unitSeparatorAlternatives);
+      if (!this.RECORDING_PHASE && separator.tokenType === T.Slash) inDenominator = true;
       const factor = this.SUBRULE2(this.unitFactor);
       this.ACTION(() => (inDenominator ? denominator : numerator).push(factor));
     });
@@ -501,16 +543,20 @@ export class PtlParser extends EmbeddedActionsParser {
     });
   });
 
+  private readonly unitAtomAlternatives: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME(T.Identifier) },
+    { ALT: () => this.CONSUME(T.Percent) },
+    { ALT: () => this.CONSUME(T.Permille) },
+  ];
+  private readonly unitPowerAlternatives: IOrAlt<IToken>[] = [
+    { ALT: () => { this.CONSUME(T.Caret); return this.CONSUME(T.NumberLiteral); } },
+    { ALT: () => this.CONSUME(T.Superscript) },
+  ];
+  private readonly unitPower = (): IToken => this.OR2(this.unitPowerAlternatives);
+
   private unitFactor = this.RULE('unitFactor', (): A.UnitFactor => {
-    const atom = this.OR([
-      { ALT: () => this.CONSUME(T.Identifier) },
-      { ALT: () => this.CONSUME(T.Percent) },
-      { ALT: () => this.CONSUME(T.Permille) },
-    ]);
-    const power = this.OPTION(() => this.OR2([
-      { ALT: () => { this.CONSUME(T.Caret); return this.CONSUME(T.NumberLiteral); } },
-      { ALT: () => this.CONSUME(T.Superscript) },
-    ]));
+    const atom = this.OR(this.unitAtomAlternatives);
+    const power = this.OPTION(this.unitPower);
     return this.ACTION(() => {
       const { start, end, range } = this.spanFrom(atom, power ?? atom);
       return { name: atom.image === '％' ? '%' : atom.image, power: power ? superscriptOrNumber(power.image) : 1, start, end, range };
@@ -534,6 +580,17 @@ export class PtlParser extends EmbeddedActionsParser {
     });
   }
 
+  private readonly measuredValueAlternatives: IOrAlt<A.Expr | A.NoneLit | A.StringLit>[] = [
+    { ALT: () => this.stringValue(this.CONSUME(T.StringLiteral)) },
+    { ALT: () => this.noneValue(this.CONSUME(T.Dash)) },
+    {
+      // `baseline - @2020`: a lone minus is the plan's “no value”, as a dash is.
+      GATE: () => this.LA(2).tokenType === T.At || this.LA(2).tokenType === EOF || this.LA(2).tokenType === T.RBrace,
+      ALT: () => this.noneValue(this.CONSUME(T.Minus)),
+    },
+    { ALT: () => this.SUBRULE(this.expression) },
+  ];
+
   private stringField<F extends 'name' | 'note' | 'region'>(type: TokenType, field: F) {
     const keyword = this.CONSUME(type);
     this.colon();
@@ -547,15 +604,7 @@ export class PtlParser extends EmbeddedActionsParser {
   private measuredField<F extends 'baseline' | 'actual'>(type: TokenType, field: F) {
     const keyword = this.CONSUME(type);
     this.colon();
-    const value = this.OR([
-      { ALT: () => { const s = this.CONSUME(T.StringLiteral); return this.ACTION(() => this.string(s)) as A.Expr | A.NoneLit | A.StringLit; } },
-      { ALT: () => { const d = this.CONSUME(T.Dash); return this.ACTION(() => this.none(d)) as A.Expr | A.NoneLit; } },
-      {
-        GATE: () => this.LA(2).tokenType === T.At || this.LA(2).tokenType === EOF || this.LA(2).tokenType === T.RBrace,
-        ALT: () => { const d = this.CONSUME(T.Minus); return this.ACTION(() => this.none(d)) as A.Expr | A.NoneLit; },
-      },
-      { ALT: () => this.SUBRULE(this.expression) },
-    ]);
+    const value = this.OR(this.measuredValueAlternatives);
     const year = this.OPTION(() => this.SUBRULE(this.year));
     const cites = this.inlineCites(keyword);
     return this.ACTION(() => {
@@ -704,6 +753,15 @@ export class PtlParser extends EmbeddedActionsParser {
   private keyword(token: IToken): A.Keyword {
     const { start, end, range } = this.tokenSpan(token);
     return { text: token.image, start, end, range };
+  }
+
+  /** A value alternative's node; undefined while chevrotain records the grammar. */
+  private stringValue(token: IToken): A.StringLit {
+    return (this.RECORDING_PHASE ? undefined : this.string(token)) as A.StringLit;
+  }
+
+  private noneValue(token: IToken): A.NoneLit {
+    return (this.RECORDING_PHASE ? undefined : this.none(token)) as A.NoneLit;
   }
 
   private none(token: IToken): A.NoneLit {
