@@ -1,83 +1,61 @@
 /**
- * Token types. Words (identifiers and keywords of both languages) are matched by
- * one custom pattern and classified afterwards, so Chinese text typed without
- * spaces (`目标值不低于55%`) still splits into keywords where it must.
+ * Token types, as the parser sees them. What each one reads is grammar/src/lexer.ts's
+ * business (a hand-written scanner: chevrotain's regular-expression lexer was a third of
+ * the parse), so none has a pattern here.
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 import { KEYWORDS, type KeywordId } from './keywords';
-import { matchWord } from './words';
 
-/** Every code point of the ranges; a plain loop, as this runs at every start of the server (Array.from took 20 ms). */
-function ranges(...pairs: [number, number][]): number[] {
-  const out: number[] = [];
-  for (const [from, to] of pairs) for (let c = from; c <= to; c++) out.push(c);
-  return out;
-}
-
-/** First characters a word may start with: Latin, Greek, Cyrillic, CJK, kana, Hangul, full-width Latin, astral letters. */
-const WORD_START_CHARS = [
-  ...ranges([0x41, 0x5a], [0x61, 0x7a], [0x5f, 0x5f], [0xaa, 0xaa], [0xb5, 0xb5], [0xba, 0xba]),
-  ...ranges([0xc0, 0x24f], [0x370, 0x52f], [0x3040, 0x30ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff]),
-  ...ranges([0xac00, 0xd7af], [0xd800, 0xdbff], [0xf900, 0xfaff], [0xff21, 0xff3a], [0xff41, 0xff5a]),
-];
-
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\u00a0\u3000\ufeff\u200b\f\v]+/, group: Lexer.SKIPPED });
-export const Newline = createToken({ name: 'Newline', pattern: /\r\n?|\n|\u2028|\u2029/, group: Lexer.SKIPPED, line_breaks: true });
-export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n\u2028\u2029]*/, group: 'comments' });
-export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: 'comments', line_breaks: true });
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: Lexer.NA, group: Lexer.SKIPPED });
+export const Newline = createToken({ name: 'Newline', pattern: Lexer.NA, group: Lexer.SKIPPED });
+export const LineComment = createToken({ name: 'LineComment', pattern: Lexer.NA, group: 'comments' });
+export const BlockComment = createToken({ name: 'BlockComment', pattern: Lexer.NA, group: 'comments' });
 /** An unclosed block comment runs to the end of the file; the lexer reports it. */
-export const UnclosedBlockComment = createToken({ name: 'UnclosedBlockComment', pattern: /\/\*[\s\S]*/, group: 'comments', line_breaks: true });
+export const UnclosedBlockComment = createToken({ name: 'UnclosedBlockComment', pattern: Lexer.NA, group: 'comments' });
 
-export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/ });
+export const StringLiteral = createToken({ name: 'StringLiteral', pattern: Lexer.NA });
 /** A string closed by the end of its line; parsed as a string, reported as an error. */
-export const UnclosedString = createToken({ name: 'UnclosedString', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/, categories: [StringLiteral] });
+export const UnclosedString = createToken({ name: 'UnclosedString', pattern: Lexer.NA, categories: [StringLiteral] });
 /** “…” typed through an IME where ASCII quotes were meant. */
-export const CurlyString = createToken({ name: 'CurlyString', pattern: /“[^”\r\n]*”/, categories: [StringLiteral] });
+export const CurlyString = createToken({ name: 'CurlyString', pattern: Lexer.NA, categories: [StringLiteral] });
 
-export const NumberLiteral = createToken({
-  name: 'NumberLiteral',
-  pattern: /[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万|亿)?/,
-  start_chars_hint: [...'0123456789０１２３４５６７８９'],
-});
-export const Percent = createToken({ name: 'Percent', pattern: /[%％]/ });
-export const Permille = createToken({ name: 'Permille', pattern: /‰/ });
-export const Superscript = createToken({ name: 'Superscript', pattern: /[²³]/ });
+/** Digits (half or full width), a decimal part, a 万 or 亿 scale: `3.3万`. */
+export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: Lexer.NA });
+export const Percent = createToken({ name: 'Percent', pattern: Lexer.NA });
+export const Permille = createToken({ name: 'Permille', pattern: Lexer.NA });
+export const Superscript = createToken({ name: 'Superscript', pattern: Lexer.NA });
 
 export const Comparison = createToken({ name: 'Comparison', pattern: Lexer.NA });
-export const GreaterEqual = createToken({ name: 'GreaterEqual', pattern: />=|≥|≧|＞＝|⩾/, categories: [Comparison] });
-export const LessEqual = createToken({ name: 'LessEqual', pattern: /<=|≤|≦|＜＝|⩽/, categories: [Comparison] });
-export const Greater = createToken({ name: 'Greater', pattern: />|＞/, categories: [Comparison] });
-export const Less = createToken({ name: 'Less', pattern: /<|＜/, categories: [Comparison] });
-export const Equals = createToken({ name: 'Equals', pattern: /==?|＝/, categories: [Comparison] });
-export const Approx = createToken({ name: 'Approx', pattern: /[~≈～]/, categories: [Comparison] });
+export const GreaterEqual = createToken({ name: 'GreaterEqual', pattern: Lexer.NA, categories: [Comparison] });
+export const LessEqual = createToken({ name: 'LessEqual', pattern: Lexer.NA, categories: [Comparison] });
+export const Greater = createToken({ name: 'Greater', pattern: Lexer.NA, categories: [Comparison] });
+export const Less = createToken({ name: 'Less', pattern: Lexer.NA, categories: [Comparison] });
+export const Equals = createToken({ name: 'Equals', pattern: Lexer.NA, categories: [Comparison] });
+export const Approx = createToken({ name: 'Approx', pattern: Lexer.NA, categories: [Comparison] });
 
-export const LBrace = createToken({ name: 'LBrace', pattern: /[{｛]/ });
-export const RBrace = createToken({ name: 'RBrace', pattern: /[}｝]/ });
-export const LParen = createToken({ name: 'LParen', pattern: /[(（]/ });
-export const RParen = createToken({ name: 'RParen', pattern: /[)）]/ });
-export const DotDot = createToken({ name: 'DotDot', pattern: /\.\.|．．|…/ });
-export const Dot = createToken({ name: 'Dot', pattern: /[.．]/ });
-export const At = createToken({ name: 'At', pattern: /[@＠]/ });
-export const Plus = createToken({ name: 'Plus', pattern: /[+＋]/ });
+export const LBrace = createToken({ name: 'LBrace', pattern: Lexer.NA });
+export const RBrace = createToken({ name: 'RBrace', pattern: Lexer.NA });
+export const LParen = createToken({ name: 'LParen', pattern: Lexer.NA });
+export const RParen = createToken({ name: 'RParen', pattern: Lexer.NA });
+export const DotDot = createToken({ name: 'DotDot', pattern: Lexer.NA });
+export const Dot = createToken({ name: 'Dot', pattern: Lexer.NA });
+export const At = createToken({ name: 'At', pattern: Lexer.NA });
+export const Plus = createToken({ name: 'Plus', pattern: Lexer.NA });
 /** An em dash (or a run of them) records that the plan gives no value. */
-export const Dash = createToken({ name: 'Dash', pattern: /[—―]+/ });
-export const Minus = createToken({ name: 'Minus', pattern: /[-－−]/ });
-export const Star = createToken({ name: 'Star', pattern: /[*×＊]/ });
-export const Slash = createToken({ name: 'Slash', pattern: /[/／÷]/ });
-export const MiddleDot = createToken({ name: 'MiddleDot', pattern: /[·・•]/ });
-export const Caret = createToken({ name: 'Caret', pattern: /\^/ });
-export const Colon = createToken({ name: 'Colon', pattern: /[:：]/ });
+export const Dash = createToken({ name: 'Dash', pattern: Lexer.NA });
+export const Minus = createToken({ name: 'Minus', pattern: Lexer.NA });
+export const Star = createToken({ name: 'Star', pattern: Lexer.NA });
+export const Slash = createToken({ name: 'Slash', pattern: Lexer.NA });
+export const MiddleDot = createToken({ name: 'MiddleDot', pattern: Lexer.NA });
+export const Caret = createToken({ name: 'Caret', pattern: Lexer.NA });
+export const Colon = createToken({ name: 'Colon', pattern: Lexer.NA });
 /** Optional separators between fields, as drafters type them. */
-export const Separator = createToken({ name: 'Separator', pattern: /[,，、;；]/ });
+export const Separator = createToken({ name: 'Separator', pattern: Lexer.NA });
 
-export const Identifier = createToken({
-  name: 'Identifier',
-  pattern: { exec: (text: string, offset: number) => matchWord(text, offset) },
-  line_breaks: false,
-  start_chars_hint: WORD_START_CHARS,
-});
+/** A word that is no keyword (grammar/src/words.ts reads words). */
+export const Identifier = createToken({ name: 'Identifier', pattern: Lexer.NA });
 
-/** Keyword token types; never matched by the lexer directly, assigned to words after lexing. */
+/** Keyword token types: a word the lexer finds in the keyword table. */
 export const KeywordToken: Record<KeywordId, TokenType> = Object.fromEntries(
   KEYWORDS.map((k) => {
     const categories = k.role === 'comparison' ? [Comparison] : [];
@@ -92,7 +70,7 @@ export const COMPARISON_OF_KEYWORD: Partial<Record<KeywordId, TokenType>> = {
   approx: Approx,
 };
 
-export const LEXER_TOKENS: TokenType[] = [
+const LEXER_TOKENS: TokenType[] = [
   WhiteSpace,
   Newline,
   LineComment,

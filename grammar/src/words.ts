@@ -27,13 +27,11 @@ const DIGITS = /^[0-9０-９]+[万亿]?$/;
 /** Longer runs are prose, not keywords typed together; bounds the work on hostile input. */
 const MAX_COMPOUND = 24;
 
-/** Chevrotain custom pattern: the word (or the first keyword of a compound) at offset. */
-export function matchWord(text: string, offset: number): [string] | null {
+/** The word (or the first keyword of a compound) at offset; undefined where no word starts. */
+export function wordAt(text: string, offset: number): string | undefined {
   const word = commonWordAt(text, offset) ?? unicodeWordAt(text, offset);
-  if (word === undefined) return null;
-  if (KEYWORD_BY_SPELLING.has(word)) return [word];
-  const first = splitCompound(word);
-  return [first ?? word];
+  if (word === undefined || KEYWORD_BY_SPELLING.has(word)) return word;
+  return splitCompound(word) ?? word;
 }
 
 /**

@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 import { format } from '../../grammar/src/format';
 import { allKeywordSpellings } from '../../grammar/src/keywords';
 import { parse } from '../../grammar/src/parse';
-import { matchWord } from '../../grammar/src/words';
+import { wordAt } from '../../grammar/src/words';
 import { outline } from '../support/tree';
 
 const PIECES = [...allKeywordSpellings(), '{', '}', '(', ')', '@2025', '@2021..2025', '55%', '3.3万', '"名称"', '“弯引号”', '：', '，', '≥', '~', '-', '—', '*', '/', '元/人·月', '甲', '乙.target', '// 注释\n', '/* 块 */', '\n', ' ', '"未闭合', '０１２', '\u0000', '\ud800'];
@@ -63,7 +63,7 @@ it('reads a word exactly as the Unicode word pattern does, whatever follows the 
       const offset = Math.min(at, text.length);
       WORD_AS_SPECIFIED.lastIndex = offset;
       const word = WORD_AS_SPECIFIED.exec(text)?.[0];
-      const read = matchWord(text, offset)?.[0];
+      const read = wordAt(text, offset);
       if (word === undefined) expect(read).toBeUndefined();
       // A keyword compound reads as its first keyword, which the word starts with.
       else expect(word.startsWith(read!) && read!.length > 0).toBe(true);
