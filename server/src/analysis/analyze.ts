@@ -82,7 +82,7 @@ export interface FileAnalysis {
  * however large the workspace.
  */
 export class Analyzer {
-  private readonly parses = new LruMap<string, { text: string; result: ParseResult; model: FileModel }>(32);
+  private readonly parses = new LruMap<string, { text: string; stamp?: string; result: ParseResult; model: FileModel }>(32);
   private readonly sources = new LruMap<string, { bytes: Uint8Array; stamp?: string; source: LoadedSource }>(8);
   private readonly results = new WeakMap<IndicatorSymbol, IndicatorResult>();
   private readonly configured = new WeakMap<Finding, Finding>();
@@ -176,7 +176,8 @@ export class Analyzer {
     if (cached && cached.text === text) return cached;
     // An edit inside one indicator re-parses that indicator; the model keeps the other symbols.
     const result = (cached && reparse(cached.result, text)) ?? parse(text);
-    const entry = { text, result, model: buildModel(result.file, cached?.model, result.replaced) };
+    // Without a stamp: a caller's text (an editor's) need not be what is on disk.
+    const entry: { text: string; stamp?: string; result: ParseResult; model: FileModel } = { text, result, model: buildModel(result.file, cached?.model, result.replaced) };
     this.parses.set(path, entry);
     return entry;
   }
@@ -226,8 +227,8 @@ export class Analyzer {
       findings.push(cycleFinding(from, use.path!.range, [...chain, resolved.path]));
       return undefined;
     }
-    const text = this.host.readText(resolved.path);
-    if (text === undefined) {
+    const model = this.importedModel(resolved.path);
+    if (model === undefined) {
       findings.push({
         rule: 'import-missing',
         severity: 'error',
@@ -237,7 +238,6 @@ export class Analyzer {
       });
       return undefined;
     }
-    const { model } = this.parsed(resolved.path, text);
     for (const inner of model.uses) {
       if (inner.path) this.detectCycle(resolved.path, inner, findings, [...chain, resolved.path], from, use);
     }
@@ -252,11 +252,26 @@ export class Analyzer {
       findings.push(cycleFinding(origin, originUse.path!.range, [...chain, resolved.path]));
       return;
     }
-    const text = this.host.readText(resolved.path);
-    if (text === undefined) return;
-    for (const inner of this.parsed(resolved.path, text).model.uses) {
+    const model = this.importedModel(resolved.path);
+    if (model === undefined) return;
+    for (const inner of model.uses) {
       if (inner.path) this.detectCycle(resolved.path, inner, findings, [...chain, resolved.path], origin, originUse);
     }
+  }
+
+  /**
+   * The model of an imported file, undefined when it cannot be read. A parent plan is
+   * imported by each of its children: while its stamp holds it is not read again.
+   */
+  private importedModel(path: string): FileModel | undefined {
+    const stamp = this.host.stamp?.(path);
+    const cached = this.parses.get(path);
+    if (cached && stamp !== undefined && cached.stamp === stamp) return cached.model;
+    const text = this.host.readText(path);
+    if (text === undefined) return undefined;
+    const entry = this.parsed(path, text);
+    entry.stamp = stamp;
+    return entry.model;
   }
 
   private loadSource(from: string, written: string, at: A.Span, ctx: CheckContext): LoadedSource | undefined {

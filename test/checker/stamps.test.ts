@@ -1,7 +1,8 @@
 /**
- * The plan text is consulted on every analysis, after every keystroke. A host that
- * can stamp a file (size and times) spares reading it while the stamp holds; a new
- * stamp has it read, and its new content checked against.
+ * The plan text is consulted on every analysis, after every keystroke, and a parent
+ * plan by each of its children. A host that can stamp a file (size and times) spares
+ * reading it while the stamp holds; a new stamp has it read, and its new content
+ * checked against.
  */
 import { describe, expect, it } from 'vitest';
 import { Analyzer, type Host } from '../../server/src/analysis/analyze';
@@ -69,5 +70,57 @@ describe('plan text stamps', () => {
     w.files['/ws/plan.txt'] = planText('≥60');
     expect(w.rules(PTL.replace('31.1', '31.1 '))).toEqual(['value-differs-from-source']);
     expect(w.reads).toEqual(['/ws/plan.txt', '/ws/plan.txt']);
+  });
+});
+
+const PARENT = (target: string) => `table 专栏1 "省指标" {
+  indicator 床位 {
+    unit %
+    target >= ${target} @2025
+    anticipatory
+  }
+}
+`;
+const CHILD = `use "parent.ptl" as 省
+table 专栏1 "市指标" {
+  indicator 床位 {
+    unit %
+    target >= 55 @2025
+    anticipatory
+    aligns 省.床位
+  }
+}
+`;
+
+describe('imported files', () => {
+  function workspace(stamps: Record<string, string>) {
+    const files: Record<string, string> = { '/ws/parent.ptl': PARENT('50'), '/ws/a.ptl': CHILD, '/ws/b.ptl': CHILD };
+    const host = memoryHost(files);
+    const reads: string[] = [];
+    const stamped: Host = { ...host, readText: (path) => (reads.push(path), host.readText(path)), stamp: (path) => stamps[path] };
+    const analyzer = new Analyzer(stamped, { roots: ['/ws'], tolerance: 0.05, severityOf: (rule) => DEFAULTS.get(rule) ?? 'error', isRule: isRuleId });
+    const rules = (path: string) => analyzer.analyze(path, CHILD).findings.map((f) => f.rule);
+    return { files, stamps, reads, rules };
+  }
+
+  it('reads a parent plan once for all its children while its stamp holds', () => {
+    const w = workspace({ '/ws/parent.ptl': 'a' });
+    expect(w.rules('/ws/a.ptl')).toEqual([]);
+    expect(w.rules('/ws/b.ptl')).toEqual([]);
+    expect(w.reads).toEqual(['/ws/parent.ptl']);
+
+    // The parent raises its target: a new stamp, read again, and the child is now weaker.
+    w.files['/ws/parent.ptl'] = PARENT('60');
+    w.stamps['/ws/parent.ptl'] = 'b';
+    expect(w.rules('/ws/a.ptl')).toEqual(['weaker-than-parent']);
+    expect(w.reads).toEqual(['/ws/parent.ptl', '/ws/parent.ptl']);
+  });
+
+  it('reads the parent for every child when the host cannot stamp it', () => {
+    const w = workspace({});
+    w.rules('/ws/a.ptl');
+    w.files['/ws/parent.ptl'] = PARENT('60');
+    expect(w.rules('/ws/b.ptl')).toEqual(['weaker-than-parent']);
+    expect(w.reads).toEqual(['/ws/parent.ptl', '/ws/parent.ptl']);
   });
 });
