@@ -147,8 +147,15 @@ describe('table ids', () => {
 });
 
 describe('fold and removeSpaces', () => {
+  it('fold is NFKC on every character of its fast path', () => {
+    const fast = [...'、。《》「」『』【】“”‘’—―·•・‰≤≥×÷−'];
+    for (let c = 0xff01; c <= 0xff5e; c++) fast.push(String.fromCharCode(c));
+    for (const ch of fast) expect(fold(`指${ch}a`), ch).toBe(`指${ch}a`.normalize('NFKC'));
+  });
+
   it('fold is NFKC on any text, the fast path for ASCII and common ideographs included', () => {
-    const chars = fc.constantFrom('a', '5', '%', '指', '标', '（', '％', '１', 'ｋ', 'e', '\u0301', '㎡', '²', '\u3000', '\u00a0', '“', '。', '𠀀', '\ud800', '丽', ' ', '\t', '\n');
+    const chars = fc.constantFrom('a', '5', '%', '指', '标', '（', '％', '１', 'ｋ', 'e', '\u0301', '㎡', '²', '\u3000', '\u00a0', '“', '。', '𠀀', '\ud800', '丽', ' ', '\t', '\n',
+      ...'、《》「」『』【】”‘’—―·•・‰≤≥×÷−…℃', '\uff01', '\uff5e', '\uff5f', '\u309a', '\u1100', '\u1161');
     fc.assert(fc.property(fc.array(chars, { maxLength: 10 }).map((c) => c.join('')), (s) => {
       expect(fold(s)).toBe(s.normalize('NFKC'));
       expect(removeSpaces(s)).toBe([...s].filter((c) => !/^[\s\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]$/.test(c)).join(''));

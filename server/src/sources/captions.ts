@@ -25,6 +25,8 @@ export function parseCaption(clean: string): Caption | undefined {
  * begins with its caption (`专栏3：主要指标 序号 指标 … 1 城乡低保…`).
  */
 export function captionAt(clean: string): Caption | undefined {
+  const first = clean.charAt(0);
+  if (first !== '专' && first !== '附' && first !== '表') return undefined;
   const m = CAPTION.exec(clean.slice(0, 40));
   if (!m) return undefined;
   // `表明`, `表示` are words, not captions: a bare 表 needs a digit right after it.

@@ -134,6 +134,11 @@ function plainSpan(line: string, lineNo: number, start: number, end: number): Ce
   let prevSpace = false;
   for (let k = a; k < b; k++) {
     const c = line.charCodeAt(k);
+    // Ideographs first: nearly every character of a plan is one.
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      prevSpace = false;
+      continue;
+    }
     if (c === 0x3c /* < */ || c === 0x26 /* & */ || c === 0x2a /* * */ || c === 0x23 /* # */) return undefined;
     const space = isSpaceCode(c);
     if (space && (c !== 0x20 || prevSpace)) return undefined;

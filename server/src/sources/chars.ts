@@ -32,26 +32,42 @@ const HAN = /\p{Script=Han}/u;
 
 /** A CJK ideograph (one UTF-16 unit suffices: indicator names stay in the BMP). */
 export function isHan(ch: string | undefined): boolean {
-  return ch !== undefined && ch !== '' && HAN.test(ch);
+  return ch !== undefined && ch !== '' && isHanCode(ch.charCodeAt(0), ch);
 }
 
 export function hasHan(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (isHan(s[i])) return true;
+  for (let i = 0; i < s.length; i++) if (isHanCode(s.charCodeAt(i), s[i]!)) return true;
   return false;
+}
+
+/** The common ideographs and ASCII are told without the Unicode property. */
+function isHanCode(c: number, ch: string): boolean {
+  if (c >= 0x4e00 && c <= 0x9fff) return true;
+  return c >= 0x80 && HAN.test(ch);
 }
 
 export function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }
 
+/**
+ * Punctuation plans are full of that is its own NFKC form (test/sources/values.test.ts
+ * checks each): `、。《》「」『』【】“”‘’—―·•・‰≤≥×÷−`.
+ */
+const OWN_NFKC = new Set([...'、。《》「」『』【】“”‘’—―·•・‰≤≥×÷−'].map((c) => c.charCodeAt(0)));
+
 /** NFKC folds full-width ASCII (`（％）１２`) into its half-width form; `。` `、` `“` stay. */
 export function fold(s: string): string {
-  // ASCII and the common ideographs are their own NFKC form; most cells hold nothing else.
+  // Most cells hold only ASCII, common ideographs, the punctuation above (all their own
+  // NFKC form) and full-width ASCII (NFKC maps it one to one); none of them composes.
+  let fullWidth = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0x80 && !(c >= 0x4e00 && c <= 0x9fff)) return s.normalize('NFKC');
+    if (c < 0x80 || (c >= 0x4e00 && c <= 0x9fff)) continue;
+    if (c >= 0xff01 && c <= 0xff5e) fullWidth = true;
+    else if (!OWN_NFKC.has(c)) return s.normalize('NFKC');
   }
-  return s;
+  return fullWidth ? s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s;
 }
 
 /** Removes every kind of space: header words are written letter-spaced (`指  标  名  称`). */

@@ -8,7 +8,7 @@
 import type { Attribute, SourceRow, SourceValue } from './types';
 import type { Cell } from './cells';
 import type { Column } from './headers';
-import { cellKind, cellValue, isAttributeText, rowNumber, parseValue } from './values';
+import { cellKind, cellValue, isAttributeText, rowNumber, parseValue, type CellKind } from './values';
 import { splitName } from './names';
 import { fold, hasHan } from './chars';
 
@@ -51,7 +51,7 @@ function assignByPosition(cells: Cell[], columns: Column[]): Assigned | undefine
         if (kind !== 'empty') out.category = cell;
         break;
       case 'name':
-        if (!isNameLike(cell.text)) return undefined;
+        if (!isNameLikeKind(cell.text, kind)) return undefined;
         out.name = cell;
         break;
       case 'unit':
@@ -117,10 +117,13 @@ function distribute(values: Cell[], columns: Column[]): Assigned['values'] {
 
 /** Text that can be an indicator name: has Han or letters and is not a value, dash or attribute. */
 export function isNameLike(text: string): boolean {
+  return isNameLikeKind(text, cellKind(text));
+}
+
+/** isNameLike, for a cell whose kind is known. */
+export function isNameLikeKind(text: string, kind: CellKind): boolean {
   // Names are short and never a sentence: a paragraph of prose is not a row.
-  if (text.length > 80 || text.includes('。')) return false;
-  const kind = cellKind(text);
-  if (kind !== 'text') return false;
+  if (kind !== 'text' || text.length > 80 || text.includes('。')) return false;
   return hasHan(text) || /[a-z]{2}/i.test(text);
 }
 
@@ -146,7 +149,7 @@ function makeRow(a: Assigned, values: Array<{ column: Column; value: SourceValue
   const row: SourceRow = {
     index: 0,
     name: parts.name,
-    rawName: rawName.replace(/\n/g, ' '),
+    rawName: rawName.includes('\n') ? rawName.replace(/\n/g, ' ') : rawName,
     nameLocation: { line: nameCell.line, column: nameCell.column, length: nameCell.length },
     children: [],
     firstLine: nameCell.line,
@@ -178,12 +181,15 @@ function makeRow(a: Assigned, values: Array<{ column: Column; value: SourceValue
   const attribute = a.attribute ? parseAttribute(a.attribute.text) : undefined;
   if (attribute) row.attribute = attribute;
   // Not the category: a merged category cell belongs to every row under it.
-  const cells = [a.number, nameCell, a.unit, a.attribute].filter((c) => c !== undefined);
-  for (const line of [...cells.map((c) => c.line), ...values.map((v) => v.value.line)]) {
-    row.firstLine = Math.min(row.firstLine, line);
-    row.lastLine = Math.max(row.lastLine, line);
-  }
+  for (const cell of [a.number, a.unit, a.attribute]) if (cell) spread(row, cell.line);
+  for (const v of values) spread(row, v.value.line);
   return row;
+}
+
+/** Widens the row's lines to take in `line`. */
+function spread(row: SourceRow, line: number): void {
+  if (line < row.firstLine) row.firstLine = line;
+  if (line > row.lastLine) row.lastLine = line;
 }
 
 /**

@@ -10,7 +10,7 @@ import type { SourceRow } from './types';
 import type { Cell } from './cells';
 import type { Column } from './headers';
 import { cellKind, rowNumber } from './values';
-import { assignCells, buildRow, isNameLike, type RowContext } from './rows';
+import { assignCells, buildRow, isNameLike, isNameLikeKind, type RowContext } from './rows';
 
 interface Builder {
   number?: Cell;
@@ -71,7 +71,7 @@ class StreamReader {
       if (cur && this.hasName(cur) && !this.complete(cur)) cur.cells.push(c);
       return true;
     }
-    if (isNameLike(c.text)) return this.takeName(c, k);
+    if (isNameLikeKind(c.text, kind)) return this.takeName(c, k);
     if (!cur || !this.hasName(cur) || this.complete(cur)) return false;
     cur.cells.push(c);
     if (kind === 'attribute') cur.attribute = true;

@@ -225,9 +225,7 @@ class TableFinder {
         continue;
       }
       const text = this.clean(j);
-      const k = this.nextNonBlank(j + 1);
-      const joinable = k !== -1 && classifyHeader(text + this.clean(k)) !== undefined;
-      if (!classifyHeader(text) && !joinable) break;
+      if (!classifyHeader(text) && !this.joinsNext(text, j)) break;
       if (texts.length > 0) gaps += j - last - 1;
       texts.push(text);
       last = j;
@@ -259,6 +257,12 @@ class TableFinder {
       }
     }
     return undefined;
+  }
+
+  /** Whether the text and the next non-blank line make a header word together (`2020年` / `基础值`). */
+  private joinsNext(text: string, j: number): boolean {
+    const k = this.nextNonBlank(j + 1);
+    return k !== -1 && classifyHeader(text + this.clean(k)) !== undefined;
   }
 
   private nextNonBlank(from: number): number {

@@ -15,6 +15,10 @@ const ATOMS = [
   '%', '‰', '㎡', 'km', 'm2', 'm', 'kg', 't',
 ].sort((a, b) => b.length - a.length);
 
+/** The atoms by their first character, longest first: a name's characters are tried against a handful, most against none. */
+const ATOMS_BY_FIRST = new Map<string, string[]>();
+for (const atom of ATOMS) ATOMS_BY_FIRST.set(atom.charAt(0), [...(ATOMS_BY_FIRST.get(atom.charAt(0)) ?? []), atom]);
+
 const SCALES = ['万', '亿', '千', '百', '十'];
 
 /** Separators inside compound units: `元/人·月`, `张/千人`, `平方米/百户`. */
@@ -22,10 +26,14 @@ const JOINERS = new Set(['/', '·', '•', '・', '.', '每', '*', '×']);
 
 /** Length of the unit atom (scale prefix included) starting at `i`, or 0. */
 export function atomAt(s: string, i: number): number {
-  for (const atom of ATOMS) if (s.startsWith(atom, i)) return atom.length;
-  if (SCALES.includes(s[i] ?? '')) {
-    for (const atom of ATOMS) if (s.startsWith(atom, i + 1)) return atom.length + 1;
-  }
+  const n = atomLength(s, i);
+  if (n > 0 || !SCALES.includes(s[i] ?? '')) return n;
+  const scaled = atomLength(s, i + 1);
+  return scaled > 0 ? scaled + 1 : 0;
+}
+
+function atomLength(s: string, i: number): number {
+  for (const atom of ATOMS_BY_FIRST.get(s.charAt(i)) ?? []) if (s.startsWith(atom, i)) return atom.length;
   return 0;
 }
 

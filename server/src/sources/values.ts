@@ -38,8 +38,15 @@ const NONE = /^(?:[-－—–―─一]{1,4}|[/／]|无|空|n\/?a)$/i;
 
 const BRACKETS: Array<[string, string]> = [['〔', '〕'], ['[', ']'], ['【', '】'], ['〖', '〗'], ['(', ')']];
 
+/** The prefixes by their first character, longest first: a value is tried against a handful. */
+const PREFIXES_BY_FIRST = new Map<string, Array<[string, SourceOp | undefined]>>();
+for (const entry of PREFIX_OPS) {
+  const first = entry[0].charAt(0);
+  PREFIXES_BY_FIRST.set(first, [...(PREFIXES_BY_FIRST.get(first) ?? []), entry]);
+}
+
 export function prefixOp(s: string): { word: string; op: SourceOp | undefined } | undefined {
-  for (const [word, op] of PREFIX_OPS) if (s.startsWith(word)) return { word, op };
+  for (const [word, op] of PREFIXES_BY_FIRST.get(s.charAt(0)) ?? []) if (s.startsWith(word)) return { word, op };
   return undefined;
 }
 
@@ -96,21 +103,22 @@ export function scaled(written: number, scale: number | undefined): number {
 
 /**
  * Parses a cell's or phrase's text. Returns undefined for text that is not a value at
- * all (no number, no comparison, no Han characters).
+ * all (no number, no comparison, no Han characters). The result is shared, and frozen.
  */
-export function parseValue(text: string): ValueFields | undefined {
+export function parseValue(text: string): Readonly<ValueFields> | undefined {
   const hit = memo.get(text);
-  if (hit !== undefined || memo.has(text)) return hit && { ...hit };
+  if (hit !== undefined || memo.has(text)) return hit;
   const v = parse(text);
+  if (v) Object.freeze(v);
   remember(memo, text, v);
-  return v && { ...v };
+  return v;
 }
 
 /**
  * Cells repeat (`—`, `预期性`, `100`): results are memoized, in maps cleared when they
  * grow, so a long-running server does not accumulate every document's cells.
  */
-const memo = new Map<string, ValueFields | undefined>();
+const memo = new Map<string, Readonly<ValueFields> | undefined>();
 const kinds = new Map<string, CellKind>();
 
 function remember<V>(map: Map<string, V>, key: string, value: V): void {
@@ -185,6 +193,8 @@ export function isAttributeText(text: string): boolean {
   return ATTRIBUTE.test(removeSpaces(text));
 }
 
+const ROW_NUMBER = /^[(（]?(\d{1,3})[)）]?[.、]?$/;
+
 /** Words a qualitative target starts with; a name never does. */
 const QUALITATIVE_START = /^(?:不低于|不少于|不高于|不超过|不小于|不大于|不多于|高于|低于|超过|达到|保持|稳定|持续|逐步|实现|全覆盖|基本(?:实现|覆盖|完成|建成|达到|消除|形成|健全|普及)|≥|≧|≤|≦|>|<|约)/;
 
@@ -205,7 +215,7 @@ function kindOf(text: string): CellKind {
   if (s === '') return 'empty';
   if (NONE.test(s)) return 'none';
   if (ATTRIBUTE.test(s)) return 'attribute';
-  if (/^[(（]?\d{1,3}[)）]?[.、]?$/.test(s)) return 'number';
+  if (ROW_NUMBER.test(s)) return 'number';
   const v = parseValue(text);
   if (v && v.value !== undefined) return 'value';
   if (isUnitText(s)) return 'unit';
@@ -215,6 +225,8 @@ function kindOf(text: string): CellKind {
 
 /** The integer a 序号 cell holds: `1`, `1.`, `（1）`, `1、`. */
 export function rowNumber(text: string): number | undefined {
-  const m = /^[(（]?(\d{1,3})[)）]?[.、]?$/.exec(removeSpaces(fold(text)));
+  // Its kind is remembered, and only a `number` cell is one.
+  if (cellKind(text) !== 'number') return undefined;
+  const m = ROW_NUMBER.exec(removeSpaces(fold(text)));
   return m ? Number(m[1]) : undefined;
 }
