@@ -148,13 +148,13 @@ export class Engine {
   passageAt(document: vscode.TextDocument, position: vscode.Position): { indicator?: IndicatorSymbol; passage?: Passage } {
     const analysis = this.analyze(document);
     const ws = this.featureWorkspace(analysis);
-    const contains = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
-      new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character).contains(position);
+    const offset = document.offsetAt(position);
+    const contains = (span: { start: number; end: number }) => span.start <= offset && offset <= span.end;
     // The innermost indicator around the cursor (nested ones come after their parent).
-    const around = analysis.model.indicators.filter((i) => contains(i.decl.range));
+    const around = analysis.model.indicators.filter((i) => contains(i.decl));
     const indicator = around.at(-1);
     if (!indicator) return {};
-    const cite: Citation | undefined = indicator.cites.find((c) => contains(c.range));
+    const cite: Citation | undefined = indicator.cites.find((c) => contains(c));
     const passage = cite ? resolveCitation(analysis, cite, indicator, ws) : indicatorPassage(analysis, indicator, ws);
     return { indicator, passage };
   }
@@ -164,7 +164,8 @@ export class Engine {
     const [plan] = buildReport([{ path: analysis.path, text: analysis.text, findings: analysis.findings, model: analysis.model, statuses: analysis.statuses }], locale, path.dirname(analysis.path));
     const indicators = analysis.model.indicators;
     const rows: DashboardRow[] = (plan?.rows ?? []).map((r, n) => {
-      const at = (indicators[n]?.decl.id ?? indicators[n]?.decl.keyword)?.range.start ?? { line: 0, character: 0 };
+      const id = indicators[n]?.decl.id ?? indicators[n]?.decl.keyword;
+      const at = id ? analysis.parse.lines.positionAt(id.start) : { line: 0, character: 0 };
       return { ...r, color: STATUS_COLORS[r.status || 'no-data'], line: at.line, character: at.character };
     });
     return {

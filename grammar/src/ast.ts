@@ -1,11 +1,12 @@
 /**
- * The PTL syntax tree: plain data with exact ranges. Every child is optional
+ * The PTL syntax tree: plain data with exact offsets. Every child is optional
  * because the parser recovers from errors and keeps what it could read.
+ *
+ * A node holds no line and column: the file's LineIndex gives them (`rangeOfSpan`)
+ * to whoever reports or shows a node. Three objects fewer per node made parsing a
+ * quarter faster, and the trees an editor keeps smaller.
  */
-import type { Range } from './range';
-
 export interface Span {
-  range: Range;
   /** UTF-16 offsets into the text, end exclusive. */
   start: number;
   end: number;

@@ -30,7 +30,7 @@ export function sharedParser(): PtlParser {
 export function parse(text: string): ParseResult {
   const lines = new LineIndex(text);
   const lexed = lex(text, lines);
-  const comments = lexed.comments.map((token) => comment(token, lines));
+  const comments = lexed.comments.map(comment);
   const parser = sharedParser();
   parser.load(lexed.tokens, lines);
   let declarations: PtlFile['declarations'] = [];
@@ -54,7 +54,7 @@ export function parse(text: string): ParseResult {
   }
   problems.push(...pruneDeepExpressions(declarations, lines, lexed.tokens));
   problems.sort((a, b) => a.start - b.start || a.end - b.end);
-  const file: PtlFile = { kind: 'File', declarations, comments, start: 0, end: text.length, range: lines.rangeOf(0, text.length) };
+  const file: PtlFile = { kind: 'File', declarations, comments, start: 0, end: text.length };
   return { file, problems: dedupe(problems), lines };
 }
 
@@ -144,11 +144,11 @@ function deepestNesting(tokens: IToken[]): number {
   return 0;
 }
 
-export function comment(token: IToken, lines: LineIndex): Comment {
+export function comment(token: IToken): Comment {
   const start = token.startOffset;
   const end = start + token.image.length;
   const block = token.tokenType === BlockComment || token.tokenType === UnclosedBlockComment;
-  return { kind: 'Comment', text: token.image, block, start, end, range: lines.rangeOf(start, end) };
+  return { kind: 'Comment', text: token.image, block, start, end };
 }
 
 function recognitionProblem(error: IRecognitionException, lines: LineIndex): SyntaxProblem {

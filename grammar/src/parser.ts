@@ -109,10 +109,10 @@ export class PtlParser extends EmbeddedActionsParser {
     const title = this.OPTION2(() => this.CONSUME(T.StringLiteral));
     const body = this.SUBRULE(this.block, { ARGS: ['table'] });
     return this.ACTION(() => {
-      const { start, end, range } = this.spanFrom(keyword, body.close ?? body.open ?? title ?? id ?? keyword);
+      const { start, end } = this.spanFrom(keyword, body.close ?? body.open ?? title ?? id ?? keyword);
       return {
         kind: 'Table' as const, keyword: this.keyword(keyword), id: this.identifier(id), title: this.string(title),
-        fields: body.fields, indicators: body.indicators, open: body.open, close: body.close, start, end, range,
+        fields: body.fields, indicators: body.indicators, open: body.open, close: body.close, start, end,
       };
     });
   });
@@ -126,10 +126,10 @@ export class PtlParser extends EmbeddedActionsParser {
     const body = this.SUBRULE(this.block, { ARGS: ['indicator'] });
     this.ACTION(() => this.indicatorColumns.pop());
     return this.ACTION(() => {
-      const { start, end, range } = this.spanFrom(keyword, body.close ?? body.open ?? title ?? id ?? keyword);
+      const { start, end } = this.spanFrom(keyword, body.close ?? body.open ?? title ?? id ?? keyword);
       return {
         kind: 'Indicator' as const, keyword: this.keyword(keyword), id: this.identifier(id), title: this.string(title),
-        fields: body.fields, children: body.indicators, open: body.open, close: body.close, start, end, range,
+        fields: body.fields, children: body.indicators, open: body.open, close: body.close, start, end,
       };
     });
   });
@@ -140,10 +140,10 @@ export class PtlParser extends EmbeddedActionsParser {
     const as = this.OPTION2(() => this.CONSUME(K.as));
     const alias = this.OPTION3(() => this.CONSUME(T.Identifier));
     return this.ACTION(() => {
-      const { start, end, range } = this.spanFrom(keyword, alias ?? as ?? path ?? keyword);
+      const { start, end } = this.spanFrom(keyword, alias ?? as ?? path ?? keyword);
       return {
         kind: 'Use' as const, keyword: this.keyword(keyword), path: this.string(path), asKeyword: as && this.keyword(as), alias: this.identifier(alias),
-        start, end, range,
+        start, end,
       };
     });
   });
@@ -159,10 +159,10 @@ export class PtlParser extends EmbeddedActionsParser {
       return this.SUBRULE(this.numberWithUnit);
     });
     return this.ACTION(() => {
-      const { start, end, range } = this.spanFrom(keyword, within ?? right ?? comparison);
+      const { start, end } = this.spanFrom(keyword, within ?? right ?? comparison);
       return {
         kind: 'Check' as const, keyword: this.keyword(keyword), title: this.string(title), left, comparison: this.comparison(comparison), right, within,
-        start, end, range,
+        start, end,
       };
     });
   });
@@ -238,8 +238,8 @@ export class PtlParser extends EmbeddedActionsParser {
     this.colon();
     const path = this.CONSUME(T.StringLiteral);
     return this.ACTION(() => {
-      const { start, end, range } = this.spanFrom(keyword, path ?? keyword);
-      return { kind: 'Field' as const, field: 'source' as const, keyword: this.keyword(keyword), path: this.string(path), start, end, range };
+      const { start, end } = this.spanFrom(keyword, path ?? keyword);
+      return { kind: 'Field' as const, field: 'source' as const, keyword: this.keyword(keyword), path: this.string(path), start, end };
     });
   });
 
@@ -248,8 +248,8 @@ export class PtlParser extends EmbeddedActionsParser {
     this.colon();
     const unit = this.SUBRULE(this.unitExpr);
     return this.ACTION(() => {
-      const { start, end, range } = this.spanFrom(keyword, unit ?? keyword);
-      return { kind: 'Field' as const, field: 'unit' as const, keyword: this.keyword(keyword), unit, start, end, range };
+      const { start, end } = this.spanFrom(keyword, unit ?? keyword);
+      return { kind: 'Field' as const, field: 'unit' as const, keyword: this.keyword(keyword), unit, start, end };
     });
   });
 
@@ -268,10 +268,10 @@ export class PtlParser extends EmbeddedActionsParser {
     const cites = this.inlineCites(keyword);
     return this.ACTION(() => {
       const ownYear = year ?? this.stealYear(value);
-      const { start, end, range } = this.spanFrom(keyword, cites.at(-1) ?? ownYear ?? value ?? comparison ?? keyword);
+      const { start, end } = this.spanFrom(keyword, cites.at(-1) ?? ownYear ?? value ?? comparison ?? keyword);
       return {
         kind: 'Field' as const, field: 'target' as const, keyword: this.keyword(keyword), comparison: this.comparison(comparison), value, year: ownYear, cites,
-        start, end, range,
+        start, end,
       };
     });
   });
@@ -283,8 +283,8 @@ export class PtlParser extends EmbeddedActionsParser {
     const year = this.OPTION(() => this.SUBRULE(this.year));
     return this.ACTION(() => {
       const ownYear = year ?? this.stealYear(value);
-      const { start, end, range } = this.spanFrom(keyword, ownYear ?? value ?? keyword);
-      return { kind: 'Field' as const, field: 'value' as const, keyword: this.keyword(keyword), value, year: ownYear, start, end, range };
+      const { start, end } = this.spanFrom(keyword, ownYear ?? value ?? keyword);
+      return { kind: 'Field' as const, field: 'value' as const, keyword: this.keyword(keyword), value, year: ownYear, start, end };
     });
   });
 
@@ -293,9 +293,9 @@ export class PtlParser extends EmbeddedActionsParser {
   private attributeField = this.RULE('attributeField', (): A.AttributeField => {
     const keyword = this.OR(this.attributeAlternatives);
     return this.ACTION(() => {
-      const { start, end, range } = this.tokenSpan(keyword);
+      const { start, end } = this.tokenSpan(keyword);
       const attribute = keyword.tokenType === K.binding ? ('binding' as const) : ('anticipatory' as const);
-      return { kind: 'Field' as const, field: 'attribute' as const, keyword: this.keyword(keyword), attribute, start, end, range };
+      return { kind: 'Field' as const, field: 'attribute' as const, keyword: this.keyword(keyword), attribute, start, end };
     });
   });
 
@@ -304,8 +304,8 @@ export class PtlParser extends EmbeddedActionsParser {
     this.colon();
     const value = this.CONSUME(T.Identifier);
     return this.ACTION(() => {
-      const { start, end, range } = this.spanFrom(keyword, value ?? keyword);
-      return { kind: 'Field' as const, field: 'direction' as const, keyword: this.keyword(keyword), direction: this.identifier(value), start, end, range };
+      const { start, end } = this.spanFrom(keyword, value ?? keyword);
+      return { kind: 'Field' as const, field: 'direction' as const, keyword: this.keyword(keyword), direction: this.identifier(value), start, end };
     });
   });
 
@@ -314,8 +314,8 @@ export class PtlParser extends EmbeddedActionsParser {
     this.colon();
     const value = this.CONSUME(T.Identifier);
     return this.ACTION(() => {
-      const { start, end, range } = this.spanFrom(keyword, value ?? keyword);
-      return { kind: 'Field' as const, field: 'level' as const, keyword: this.keyword(keyword), value: this.identifier(value), start, end, range };
+      const { start, end } = this.spanFrom(keyword, value ?? keyword);
+      return { kind: 'Field' as const, field: 'level' as const, keyword: this.keyword(keyword), value: this.identifier(value), start, end };
     });
   });
 
@@ -324,8 +324,8 @@ export class PtlParser extends EmbeddedActionsParser {
     this.colon();
     const ref = this.SUBRULE(this.reference);
     return this.ACTION(() => {
-      const { start, end, range } = this.spanFrom(keyword, ref ?? keyword);
-      return { kind: 'Field' as const, field: 'parent' as const, keyword: this.keyword(keyword), ref, start, end, range };
+      const { start, end } = this.spanFrom(keyword, ref ?? keyword);
+      return { kind: 'Field' as const, field: 'parent' as const, keyword: this.keyword(keyword), ref, start, end };
     });
   });
 
@@ -334,8 +334,8 @@ export class PtlParser extends EmbeddedActionsParser {
     this.colon();
     const citation = this.SUBRULE(this.citation);
     return this.ACTION(() => {
-      const { start, end, range } = this.spanFrom(keyword, citation ?? keyword);
-      return { kind: 'Field' as const, field: 'cite' as const, keyword: this.keyword(keyword), citation, start, end, range };
+      const { start, end } = this.spanFrom(keyword, citation ?? keyword);
+      return { kind: 'Field' as const, field: 'cite' as const, keyword: this.keyword(keyword), citation, start, end };
     });
   });
 
@@ -353,10 +353,10 @@ export class PtlParser extends EmbeddedActionsParser {
     this.OR(this.periodDashAlternatives);
     const to = this.CONSUME2(T.NumberLiteral);
     return this.ACTION(() => {
-      const { start, end, range } = this.spanFrom(keyword, to);
+      const { start, end } = this.spanFrom(keyword, to);
       return {
         kind: 'Field' as const, field: 'period' as const, keyword: this.keyword(keyword), from: this.integer(from), to: this.integer(to), years: this.spanFrom(from, to),
-        start, end, range,
+        start, end,
       };
     });
   });
@@ -434,8 +434,8 @@ export class PtlParser extends EmbeddedActionsParser {
         const minus = this.CONSUME(T.Minus);
         const operand = this.SUBRULE(this.unary);
         return this.ACTION(() => {
-          const { start, end, range } = this.spanFrom(minus, operand ?? minus);
-          return { kind: 'Unary' as const, op: '-' as const, operand, start, end, range };
+          const { start, end } = this.spanFrom(minus, operand ?? minus);
+          return { kind: 'Unary' as const, op: '-' as const, operand, start, end };
         });
       },
     },
@@ -453,8 +453,8 @@ export class PtlParser extends EmbeddedActionsParser {
         const expr = this.SUBRULE(this.expression);
         const close = this.CONSUME(T.RParen);
         return this.ACTION(() => {
-          const { start, end, range } = this.spanFrom(open, this.real(close) ? close : expr ?? open);
-          return { kind: 'Paren' as const, expr, start, end, range };
+          const { start, end } = this.spanFrom(open, this.real(close) ? close : expr ?? open);
+          return { kind: 'Paren' as const, expr, start, end };
         });
       },
     },
@@ -493,7 +493,7 @@ export class PtlParser extends EmbeddedActionsParser {
     return this.ACTION(() => {
       const ids = path.filter((t) => this.real(t)).map((t) => this.identifier(t)!);
       const last = year ?? (part && this.real(part) ? part : undefined) ?? ids.at(-1) ?? path[0]!;
-      const { start, end, range } = this.spanFrom(path[0]!, last);
+      const { start, end } = this.spanFrom(path[0]!, last);
       return {
         kind: 'Reference' as const,
         path: ids,
@@ -501,7 +501,6 @@ export class PtlParser extends EmbeddedActionsParser {
         year,
         start,
         end,
-        range,
       };
     });
   });
@@ -517,8 +516,8 @@ export class PtlParser extends EmbeddedActionsParser {
     const from = this.CONSUME(T.NumberLiteral);
     const to = this.OPTION(this.yearEnd);
     return this.ACTION(() => {
-      const { start, end, range } = this.spanFrom(at, to && this.real(to) ? to : from);
-      return { kind: 'Year' as const, from: this.integer(from), to: to && this.real(to) ? this.integer(to) : undefined, start, end, range };
+      const { start, end } = this.spanFrom(at, to && this.real(to) ? to : from);
+      return { kind: 'Year' as const, from: this.integer(from), to: to && this.real(to) ? this.integer(to) : undefined, start, end };
     });
   });
 
@@ -538,8 +537,8 @@ export class PtlParser extends EmbeddedActionsParser {
       this.ACTION(() => (inDenominator ? denominator : numerator).push(factor));
     });
     return this.ACTION(() => {
-      const { start, end, range } = this.spanFrom(first, denominator.at(-1) ?? numerator.at(-1)!);
-      return { kind: 'Unit' as const, numerator, denominator, text: unitText(numerator, denominator), start, end, range };
+      const { start, end } = this.spanFrom(first, denominator.at(-1) ?? numerator.at(-1)!);
+      return { kind: 'Unit' as const, numerator, denominator, text: unitText(numerator, denominator), start, end };
     });
   });
 
@@ -558,8 +557,8 @@ export class PtlParser extends EmbeddedActionsParser {
     const atom = this.OR(this.unitAtomAlternatives);
     const power = this.OPTION(this.unitPower);
     return this.ACTION(() => {
-      const { start, end, range } = this.spanFrom(atom, power ?? atom);
-      return { name: atom.image === '％' ? '%' : atom.image, power: power ? superscriptOrNumber(power.image) : 1, start, end, range };
+      const { start, end } = this.spanFrom(atom, power ?? atom);
+      return { name: atom.image === '％' ? '%' : atom.image, power: power ? superscriptOrNumber(power.image) : 1, start, end };
     });
   });
 
@@ -572,10 +571,10 @@ export class PtlParser extends EmbeddedActionsParser {
     const body = this.SUBRULE(this.block, { ARGS: [context] });
     return this.ACTION(() => {
       for (const stray of body.indicators) this.misplaced(stray.keyword, context);
-      const { start, end, range } = this.spanFrom(keyword, body.close ?? body.open ?? title ?? id ?? keyword);
+      const { start, end } = this.spanFrom(keyword, body.close ?? body.open ?? title ?? id ?? keyword);
       return {
         kind, keyword: this.keyword(keyword), id: this.identifier(id), title: this.string(title),
-        fields: body.fields, open: body.open, close: body.close, start, end, range,
+        fields: body.fields, open: body.open, close: body.close, start, end,
       };
     });
   }
@@ -596,8 +595,8 @@ export class PtlParser extends EmbeddedActionsParser {
     this.colon();
     const value = this.CONSUME(T.StringLiteral);
     return this.ACTION(() => {
-      const { start, end, range } = this.spanFrom(keyword, value);
-      return { kind: 'Field' as const, field, keyword: this.keyword(keyword), value: this.string(value), start, end, range };
+      const { start, end } = this.spanFrom(keyword, value);
+      return { kind: 'Field' as const, field, keyword: this.keyword(keyword), value: this.string(value), start, end };
     });
   }
 
@@ -609,8 +608,8 @@ export class PtlParser extends EmbeddedActionsParser {
     const cites = this.inlineCites(keyword);
     return this.ACTION(() => {
       const ownYear = year ?? this.stealYear(value);
-      const { start, end, range } = this.spanFrom(keyword, cites.at(-1) ?? ownYear ?? value ?? keyword);
-      return { kind: 'Field' as const, field, keyword: this.keyword(keyword), value, year: ownYear, cites, start, end, range };
+      const { start, end } = this.spanFrom(keyword, cites.at(-1) ?? ownYear ?? value ?? keyword);
+      return { kind: 'Field' as const, field, keyword: this.keyword(keyword), value, year: ownYear, cites, start, end };
     });
   }
 
@@ -619,8 +618,8 @@ export class PtlParser extends EmbeddedActionsParser {
     this.colon();
     const expr = this.SUBRULE(this.expression);
     return this.ACTION(() => {
-      const { start, end, range } = this.spanFrom(keyword, expr ?? keyword);
-      return { kind: 'Field' as const, field, keyword: this.keyword(keyword), expr, start, end, range };
+      const { start, end } = this.spanFrom(keyword, expr ?? keyword);
+      return { kind: 'Field' as const, field, keyword: this.keyword(keyword), expr, start, end };
     });
   }
 
@@ -719,7 +718,7 @@ export class PtlParser extends EmbeddedActionsParser {
     this.extraProblems.push({
       code: 'syntax-error',
       message: { zh: `${context === 'plan' ? '规划' : '序列'}中不能声明指标「${keyword.text}」`, en: `An indicator cannot be declared inside a ${context}` },
-      range: keyword.range,
+      range: this.lines.rangeOfSpan(keyword),
       start: keyword.start,
       end: keyword.end,
     });
@@ -733,26 +732,23 @@ export class PtlParser extends EmbeddedActionsParser {
     const year = node.year;
     node.year = undefined;
     const last = node.part?.keyword ?? node.path.at(-1);
-    if (last) {
-      node.end = last.end;
-      node.range = this.lines.rangeOf(node.start, last.end);
-    }
-    if (value && value.kind === 'Binary') shrinkBinaries(value, this.lines);
+    if (last) node.end = last.end;
+    if (value && value.kind === 'Binary') shrinkBinaries(value);
     return year;
   }
 
   private binary(left: A.Expr, op: IToken, right: A.Expr | undefined): A.Binary {
     const ops: Record<string, A.Binary['op']> = { '+': '+', '＋': '+', '-': '-', '－': '-', '−': '-', '*': '*', '×': '*', '＊': '*', '/': '/', '／': '/', '÷': '/' };
-    const { start, end, range } = this.spanFrom(left, right ?? op);
-    return { kind: 'Binary', op: ops[op.image] ?? '+', left, right, start, end, range };
+    const { start, end } = this.spanFrom(left, right ?? op);
+    return { kind: 'Binary', op: ops[op.image] ?? '+', left, right, start, end };
   }
 
   // Every node of a kind is built as one literal with its properties in one order, so
   // the engine gives all of them one shape: the walks over the tree stay monomorphic.
 
   private keyword(token: IToken): A.Keyword {
-    const { start, end, range } = this.tokenSpan(token);
-    return { text: token.image, start, end, range };
+    const { start, end } = this.tokenSpan(token);
+    return { text: token.image, start, end };
   }
 
   /** A value alternative's node; undefined while chevrotain records the grammar. */
@@ -765,37 +761,37 @@ export class PtlParser extends EmbeddedActionsParser {
   }
 
   private none(token: IToken): A.NoneLit {
-    const { start, end, range } = this.tokenSpan(token);
-    return { kind: 'None', start, end, range };
+    const { start, end } = this.tokenSpan(token);
+    return { kind: 'None', start, end };
   }
 
   /** `row 3`, `line 37`. */
   private numbered(keyword: IToken, n: IToken): { value: number; keyword: A.Keyword } & A.Span {
-    const { start, end, range } = this.spanFrom(keyword, n);
-    return { value: this.integer(n), keyword: this.keyword(keyword), start, end, range };
+    const { start, end } = this.spanFrom(keyword, n);
+    return { value: this.integer(n), keyword: this.keyword(keyword), start, end };
   }
 
   private citationNode(first: IToken, last: IToken | A.Span, parts: Partial<Pick<A.Citation, 'file' | 'table' | 'row' | 'line' | 'quote'>>): A.Citation {
-    const { start, end, range } = this.spanFrom(first, last);
-    return { kind: 'Citation', file: parts.file, table: parts.table, row: parts.row, line: parts.line, quote: parts.quote, start, end, range };
+    const { start, end } = this.spanFrom(first, last);
+    return { kind: 'Citation', file: parts.file, table: parts.table, row: parts.row, line: parts.line, quote: parts.quote, start, end };
   }
 
   private identifier(token: IToken | undefined): A.Identifier | undefined {
     if (!token || !this.real(token)) return undefined;
-    const { start, end, range } = this.tokenSpan(token);
-    return { kind: 'Identifier', name: token.image, start, end, range };
+    const { start, end } = this.tokenSpan(token);
+    return { kind: 'Identifier', name: token.image, start, end };
   }
 
   private string(token: IToken | undefined): A.StringLit | undefined {
     if (!token || !this.real(token)) return undefined;
-    const { start, end, range } = this.tokenSpan(token);
-    return { kind: 'String', value: unescapeString(token.image), raw: token.image, start, end, range };
+    const { start, end } = this.tokenSpan(token);
+    return { kind: 'String', value: unescapeString(token.image), raw: token.image, start, end };
   }
 
   private comparison(token: IToken | undefined): A.Comparison | undefined {
     if (!token || !this.real(token)) return undefined;
-    const { start, end, range } = this.tokenSpan(token);
-    return { kind: 'Comparison', op: comparisonOp(token.tokenType), text: token.image, start, end, range };
+    const { start, end } = this.tokenSpan(token);
+    return { kind: 'Comparison', op: comparisonOp(token.tokenType), text: token.image, start, end };
   }
 
   private number(token: IToken, unit: A.UnitExpr | undefined): A.NumberLit {
@@ -803,8 +799,8 @@ export class PtlParser extends EmbeddedActionsParser {
     const scale = raw.endsWith('万') ? '万' : raw.endsWith('亿') ? '亿' : undefined;
     const digits = toHalfWidth(scale ? raw.slice(0, -1) : raw);
     const factor = scale === '万' ? 1e4 : scale === '亿' ? 1e8 : 1;
-    const { start, end, range } = this.spanFrom(token, unit ?? token);
-    return { kind: 'Number', value: Number(digits) * factor, raw, scale, unit, start, end, range };
+    const { start, end } = this.spanFrom(token, unit ?? token);
+    return { kind: 'Number', value: Number(digits) * factor, raw, scale, unit, start, end };
   }
 
   private integer(token: IToken): number {
@@ -819,7 +815,7 @@ export class PtlParser extends EmbeddedActionsParser {
   private tokenSpan(token: IToken): A.Span {
     const start = this.real(token) ? token.startOffset : this.inputEnd();
     const end = this.real(token) ? start + token.image.length : start;
-    return { start, end, range: this.lines.rangeOf(start, end) };
+    return { start, end };
   }
 
   private spanFrom(first: IToken | A.Span, last: IToken | A.Span): A.Span {
@@ -828,7 +824,7 @@ export class PtlParser extends EmbeddedActionsParser {
     // Tokens that recovery inserted have no place in the text: a span uses whichever end is real.
     const start = Number.isFinite(firstStart) ? firstStart : Number.isFinite(lastEnd) ? lastEnd : this.inputEnd();
     const end = Number.isFinite(lastEnd) ? Math.max(start, lastEnd) : start;
-    return { start, end, range: this.lines.rangeOf(start, end) };
+    return { start, end };
   }
 }
 
@@ -840,11 +836,9 @@ function isToken(x: IToken | A.Span): x is IToken {
   return (x as IToken).tokenType !== undefined;
 }
 
-function shrinkBinaries(node: A.Binary, lines: LineIndex): void {
-  if (node.right?.kind === 'Binary') shrinkBinaries(node.right, lines);
-  const end = node.right?.end ?? node.end;
-  node.end = end;
-  node.range = lines.rangeOf(node.start, end);
+function shrinkBinaries(node: A.Binary): void {
+  if (node.right?.kind === 'Binary') shrinkBinaries(node.right);
+  node.end = node.right?.end ?? node.end;
 }
 
 function comparisonOp(type: TokenType): A.ComparisonOp {

@@ -85,6 +85,11 @@ export class LineIndex {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
 
+  /** The range of a node or any other span of offsets. */
+  rangeOfSpan(span: { start: number; end: number }): Range {
+    return this.rangeOf(span.start, span.end);
+  }
+
   lineStart(line: number): number {
     return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))]!;
   }

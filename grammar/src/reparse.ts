@@ -40,7 +40,7 @@ export function reparse(previous: ParseResult, text: string): ParseResult | unde
     ...fresh.comments,
     ...previous.file.comments.filter((c) => c.start >= decl.end).map((c) => ({ ...c, start: c.start + delta, end: c.end + delta })),
   ];
-  const file: A.PtlFile = { kind: 'File', declarations: previous.file.declarations, comments, start: 0, end: text.length, range: lines.rangeOf(0, text.length) };
+  const file: A.PtlFile = { kind: 'File', declarations: previous.file.declarations, comments, start: 0, end: text.length };
   return { file, problems: [], lines, replaced: { before: decl, after: fresh.decl } };
 }
 
@@ -124,14 +124,15 @@ function parseIndicator(text: string, start: number, end: number, lines: LineInd
   if (!decl || parser.errors.length > 0 || parser.takeExtraProblems().length > 0 || !parser.atEnd()) return undefined;
   if (decl.start !== start || decl.end !== end) return undefined;
   if (pruneDeepExpressions([decl], lines, tokens).length > 0) return undefined;
-  return { decl, comments: lexed.comments.map(moved).map((t) => comment(t, lines)) };
+  return { decl, comments: lexed.comments.map(moved).map(comment) };
 }
 
 /**
  * Moves every offset at or after `pivot` by `delta`, leaving `skip` (the node being
- * replaced) alone. Ranges stay: the edit added no line, and what follows the edited
- * indicator starts on a later line. A declaration that holds the edit is stretched; a
- * field never holds one (fields hold no indicators).
+ * replaced) alone. Their lines and columns, which the new line index gives, stay: the
+ * edit added no line, and what follows the edited indicator starts on a later line. A
+ * declaration that holds the edit is stretched; a field never holds one (fields hold
+ * no indicators).
  */
 function shiftAfter(decl: A.Declaration, pivot: number, delta: number, skip: A.Declaration): void {
   if (decl === skip || decl.end < pivot) return;

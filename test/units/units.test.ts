@@ -267,7 +267,6 @@ describe('unitFromExpr', () => {
     power,
     start: 0,
     end: 0,
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
   });
   const expr = (numerator: UnitFactor[], denominator: UnitFactor[] = []): UnitExpr => ({
     kind: 'Unit',
@@ -276,7 +275,6 @@ describe('unitFromExpr', () => {
     text: '',
     start: 0,
     end: 0,
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
   });
 
   test.each<[string, UnitExpr, string]>([

@@ -7,7 +7,7 @@ import type * as A from '../../../grammar/src/ast';
 import { parse, type ParseResult } from '../../../grammar/src/parse';
 import { reparse } from '../../../grammar/src/reparse';
 import type { Localized } from '../../../grammar/src/message';
-import type { Range } from '../../../grammar/src/range';
+import type { LineIndex, Range } from '../../../grammar/src/range';
 import { indexSourceBytes } from '../sources';
 import type { SourceRow } from '../sources/types';
 import { checkFileEvaluation, checkIndicatorEvaluation } from './checks/evaluation';
@@ -92,7 +92,7 @@ export class Analyzer {
   analyze(path: string, text: string): FileAnalysis {
     const { result, model } = this.parsed(path, text);
     const findings: Finding[] = [];
-    const imports = this.loadImports(path, model, findings);
+    const imports = this.loadImports(path, model, result.lines, findings);
     const resolve = resolverFor(model, imports);
     const ctx: CheckContext = {
       path,
@@ -105,7 +105,7 @@ export class Analyzer {
       tolerance: this.options.tolerance,
       findings,
       loadSource: (relative, at) => this.loadSource(path, relative, at, ctx),
-      report: (rule, range, message, extra) => findings.push({ rule, severity: 'error', file: path, range, message, ...extra }),
+      report: (rule, at, message, extra) => findings.push({ rule, severity: 'error', file: path, range: result.lines.rangeOfSpan(at), message, ...extra }),
     };
     for (const problem of result.problems) {
       const fixes = problem.fix ? [{ title: fixTitle(problem.fix.newText), edits: [{ file: path, ...problem.fix }], safe: true }] : undefined;
@@ -145,7 +145,7 @@ export class Analyzer {
         r.loaded.push([relative, at, source]);
         return source;
       },
-      report: (rule, range, message, extra) => r.findings.push({ rule, severity: 'error', file: ctx.path, range, message, ...extra }),
+      report: (rule, at, message, extra) => r.findings.push({ rule, severity: 'error', file: ctx.path, range: ctx.lines.rangeOfSpan(at), message, ...extra }),
     };
     checkIndicatorStructure(own, indicator);
     checkIndicatorTypes(own, indicator);
@@ -185,7 +185,7 @@ export class Analyzer {
   private finish(path: string, result: ParseResult, model: FileModel, findings: Finding[]): Finding[] {
     const configured = this.configure(findings);
     const suppressions = parseSuppressions(result.file.comments, result.lines);
-    const protectedRanges = suppressions.length === 0 ? [] : model.indicators.filter((i) => i.attribute === 'binding').flatMap((i) => i.targets.map((t) => t.field.range));
+    const protectedRanges = suppressions.length === 0 ? [] : model.indicators.filter((i) => i.attribute === 'binding').flatMap((i) => i.targets.map((t) => result.lines.rangeOfSpan(t.field)));
     const { kept, own } = applySuppressions(configured, suppressions, protectedRanges, path, (id) => this.options.isRule(id));
     return [...kept, ...this.configure(own)].sort(byPosition);
   }
@@ -206,25 +206,25 @@ export class Analyzer {
     return out;
   }
 
-  private loadImports(path: string, model: FileModel, findings: Finding[]): Map<string, FileModel> {
+  private loadImports(path: string, model: FileModel, lines: LineIndex, findings: Finding[]): Map<string, FileModel> {
     const imports = new Map<string, FileModel>();
     for (const use of model.uses) {
       if (!use.path || !use.alias) continue;
-      const imported = this.importFile(path, use, findings, [path]);
+      const imported = this.importFile(path, use.path, lines.rangeOfSpan(use.path), findings, [path]);
       if (imported) imports.set(use.alias.name, imported);
     }
     return imports;
   }
 
-  private importFile(from: string, use: A.UseDecl, findings: Finding[], chain: string[]): FileModel | undefined {
-    const written = use.path!.value;
-    const resolved = resolveInside(from, written, this.options.roots, (p) => this.host.realPath(p));
+  /** The model of the file `use` names; `at` is where the path is written, for the findings. */
+  private importFile(from: string, written: A.StringLit, at: Range, findings: Finding[], chain: string[]): FileModel | undefined {
+    const resolved = resolveInside(from, written.value, this.options.roots, (p) => this.host.realPath(p));
     if (!resolved.ok) {
-      findings.push(outsideFinding(from, use.path!.range, written));
+      findings.push({ rule: 'source-outside-workspace', severity: 'error', file: from, range: at, message: outsideMessage(written.value) });
       return undefined;
     }
     if (chain.includes(resolved.path)) {
-      findings.push(cycleFinding(from, use.path!.range, [...chain, resolved.path]));
+      findings.push(cycleFinding(from, at, [...chain, resolved.path]));
       return undefined;
     }
     const model = this.importedModel(resolved.path);
@@ -233,29 +233,29 @@ export class Analyzer {
         rule: 'import-missing',
         severity: 'error',
         file: from,
-        range: use.path!.range,
-        message: { zh: `找不到导入的文件「${written}」`, en: `Imported file “${written}” not found` },
+        range: at,
+        message: { zh: `找不到导入的文件「${written.value}」`, en: `Imported file “${written.value}” not found` },
       });
       return undefined;
     }
     for (const inner of model.uses) {
-      if (inner.path) this.detectCycle(resolved.path, inner, findings, [...chain, resolved.path], from, use);
+      if (inner.path) this.detectCycle(resolved.path, inner.path, findings, [...chain, resolved.path], from, at);
     }
     return model;
   }
 
-  /** Follows the imported file's own imports only to find a cycle leading back. */
-  private detectCycle(file: string, use: A.UseDecl, findings: Finding[], chain: string[], origin: string, originUse: A.UseDecl): void {
-    const resolved = resolveInside(file, use.path!.value, this.options.roots, (p) => this.host.realPath(p));
+  /** Follows the imported file's own imports only to find a cycle leading back to `origin`, whose `use` is at `originAt`. */
+  private detectCycle(file: string, written: A.StringLit, findings: Finding[], chain: string[], origin: string, originAt: Range): void {
+    const resolved = resolveInside(file, written.value, this.options.roots, (p) => this.host.realPath(p));
     if (!resolved.ok || chain.length > 32) return;
     if (chain.includes(resolved.path)) {
-      findings.push(cycleFinding(origin, originUse.path!.range, [...chain, resolved.path]));
+      findings.push(cycleFinding(origin, originAt, [...chain, resolved.path]));
       return;
     }
     const model = this.importedModel(resolved.path);
     if (model === undefined) return;
     for (const inner of model.uses) {
-      if (inner.path) this.detectCycle(resolved.path, inner, findings, [...chain, resolved.path], origin, originUse);
+      if (inner.path) this.detectCycle(resolved.path, inner.path, findings, [...chain, resolved.path], origin, originAt);
     }
   }
 
@@ -278,7 +278,7 @@ export class Analyzer {
     if (this.options.readSources === false) return undefined;
     const resolved = resolveInside(from, written, this.options.roots, (p) => this.host.realPath(p));
     if (!resolved.ok) {
-      ctx.report('source-outside-workspace', at.range, outsideFinding(from, at.range, written).message);
+      ctx.report('source-outside-workspace', at, outsideMessage(written));
       return undefined;
     }
     // The plan text is consulted on every analysis, after every keystroke: an unchanged stamp spares reading it.
@@ -287,7 +287,7 @@ export class Analyzer {
     if (cached && stamp !== undefined && cached.stamp === stamp) return cached.source;
     const bytes = this.host.readBytes(resolved.path);
     if (bytes === undefined) {
-      ctx.report('source-missing', at.range, { zh: `找不到规划文本「${written}」`, en: `Plan text “${written}” not found` });
+      ctx.report('source-missing', at, { zh: `找不到规划文本「${written}」`, en: `Plan text “${written}” not found` });
       return undefined;
     }
     if (cached && sameBytes(cached.bytes, bytes)) {
@@ -320,14 +320,8 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-function outsideFinding(file: string, range: Range, written: string): Finding {
-  return {
-    rule: 'source-outside-workspace',
-    severity: 'error',
-    file,
-    range,
-    message: { zh: `路径「${written}」在工作区之外，已拒绝读取`, en: `“${written}” lies outside the workspace and was not read` },
-  };
+function outsideMessage(written: string): Localized {
+  return { zh: `路径「${written}」在工作区之外，已拒绝读取`, en: `“${written}” lies outside the workspace and was not read` };
 }
 
 function cycleFinding(file: string, range: Range, chain: string[]): Finding {

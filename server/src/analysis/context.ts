@@ -4,7 +4,7 @@
  */
 import type * as A from '../../../grammar/src/ast';
 import type { Localized } from '../../../grammar/src/message';
-import type { LineIndex, Range } from '../../../grammar/src/range';
+import type { LineIndex } from '../../../grammar/src/range';
 import type { SourceIndex } from '../sources/types';
 import type { Resolver } from './evaluate';
 import type { Finding, Fix, RelatedLocation } from './finding';
@@ -30,10 +30,7 @@ export interface CheckContext {
   /** Other source files named in citations, loaded on demand. */
   loadSource(relative: string, at: A.Span): LoadedSource | undefined;
   tolerance: number;
-  report(rule: string, range: Range, message: Localized, extra?: { related?: RelatedLocation[]; fixes?: Fix[] }): void;
+  /** A finding at a span of this file (its range is worked out here). */
+  report(rule: string, at: A.Span, message: Localized, extra?: { related?: RelatedLocation[]; fixes?: Fix[] }): void;
   findings: Finding[];
-}
-
-export function spanRange(span: A.Span | undefined, fallback: Range): Range {
-  return span ? span.range : fallback;
 }

@@ -30,7 +30,7 @@ export interface EvalContext {
 }
 
 export function evaluate(expr: A.Expr | undefined, ctx: EvalContext): Evaluation {
-  if (!expr) return { ok: false, problem: 'incomplete', node: { start: 0, end: 0, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } };
+  if (!expr) return { ok: false, problem: 'incomplete', node: { start: 0, end: 0 } };
   switch (expr.kind) {
     case 'Number':
       return { ok: true, quantity: { value: expr.value, unit: expr.unit ? unitFromExpr(expr.unit) : ctx.defaultUnit ?? ONE } };

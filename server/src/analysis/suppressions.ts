@@ -10,6 +10,8 @@ import { canSuppress } from './rules';
 
 interface Suppression {
   comment: A.Comment;
+  /** Where the comment is. */
+  range: Range;
   rules: { name: string; range: Range }[];
   reason: string;
   line: number;
@@ -35,7 +37,7 @@ export function parseSuppressions(comments: A.Comment[], lines: LineIndex): Supp
       rules.push({ name: m[0], range: lines.rangeOf(start, start + m[0].length) });
     }
     const line = lines.positionAt(comment.end).line + 1;
-    result.push({ comment, rules, reason: reasonParts.join(' -- ').trim(), line, used: new Set(), refused: new Set() });
+    result.push({ comment, range: lines.rangeOfSpan(comment), rules, reason: reasonParts.join(' -- ').trim(), line, used: new Set(), refused: new Set() });
   }
   return result;
 }
@@ -79,7 +81,7 @@ export function applySuppressions(
         rule: 'suppression-without-reason',
         severity: 'warning',
         file,
-        range: s.comment.range,
+        range: s.range,
         message: { zh: '抑制注释必须写明理由：// ptl-disable-next-line 规则 -- 理由', en: 'A suppression needs a reason: // ptl-disable-next-line RULE -- reason' },
       });
     }
@@ -105,11 +107,11 @@ export function applySuppressions(
         file,
         range: rule.range,
         message: { zh: `下一行没有「${rule.name}」的问题，此抑制无效`, en: `Nothing on the next line is reported by “${rule.name}”; the suppression is unused` },
-        fixes: [{ title: { zh: '删除此抑制注释', en: 'Remove the suppression' }, edits: [{ file, range: s.comment.range, newText: '' }], safe: false }],
+        fixes: [{ title: { zh: '删除此抑制注释', en: 'Remove the suppression' }, edits: [{ file, range: s.range, newText: '' }], safe: false }],
       });
     }
     if (s.rules.length === 0) {
-      own.push({ rule: 'unused-suppression', severity: 'warning', file, range: s.comment.range, message: { zh: '抑制注释没有指明规则', en: 'The suppression names no rule' } });
+      own.push({ rule: 'unused-suppression', severity: 'warning', file, range: s.range, message: { zh: '抑制注释没有指明规则', en: 'The suppression names no rule' } });
     }
   }
   return { kept, own };

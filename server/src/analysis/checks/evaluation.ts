@@ -33,15 +33,15 @@ function reportStatus(ctx: CheckContext, s: TargetStatus): void {
   const opText = s.target.opWritten && s.target.op !== '=' ? `${s.target.op} ` : '';
   if (s.status === 'missed' && s.actual) {
     const binding = i.attribute === 'binding';
-    const range = s.actual.measure.expr?.range ?? s.actual.measure.field.range;
-    ctx.report(binding ? 'binding-target-missed' : 'anticipatory-target-missed', range, {
+    const at = s.actual.measure.expr ?? s.actual.measure.field;
+    ctx.report(binding ? 'binding-target-missed' : 'anticipatory-target-missed', at, {
       zh: `实际值 ${fmt(s.actual.value)}${u} 未达到${binding ? '约束性' : '预期性'}目标 ${opText}${fmt(s.targetValue)}${u}（${s.year}年）`,
       en: `The actual ${fmt(s.actual.value)}${u} misses the ${binding ? 'binding' : 'anticipatory'} target ${opText}${fmt(s.targetValue)}${u} (${s.year})`,
     });
   }
   if (s.status === 'lagging' && s.actual && s.expected !== undefined) {
-    const range = s.actual.measure.expr?.range ?? s.actual.measure.field.range;
-    ctx.report('progress-lagging', range, {
+    const at = s.actual.measure.expr ?? s.actual.measure.field;
+    ctx.report('progress-lagging', at, {
       zh: `${STATUS_LABELS.lagging.zh}：${s.actual.year}年实际值 ${fmt(s.actual.value)}${u}，按线性进度应达 ${fmt(s.expected)}${u}（目标 ${fmt(s.targetValue)}${u}，${s.year}年）`,
       en: `Lagging: ${fmt(s.actual.value)}${u} in ${s.actual.year}, where straight-line progress would be ${fmt(s.expected)}${u} (target ${fmt(s.targetValue)}${u} in ${s.year})`,
     });
@@ -66,8 +66,7 @@ function checkRegression(ctx: CheckContext, statuses: TargetStatus[]): void {
 
 function reportRegression(ctx: CheckContext, s: TargetStatus): void {
   const u = unitOf(s.indicator);
-  const range = s.target.expr?.range ?? s.target.field.range;
-  ctx.report('target-regresses', range, {
+  ctx.report('target-regresses', s.target.expr ?? s.target.field, {
     zh: `目标 ${fmt(s.targetValue)}${u}（${s.year}年）比基期值 ${fmt(s.baseline!.value)}${u}（${s.baseline!.year}年）退步`,
     en: `The target ${fmt(s.targetValue)}${u} (${s.year}) falls back from the baseline ${fmt(s.baseline!.value)}${u} (${s.baseline!.year})`,
   });
@@ -86,14 +85,14 @@ function checkDerive(ctx: CheckContext, indicator: IndicatorSymbol): void {
     if (!computed.ok) continue;
     const value = convert(computed.quantity.value, computed.quantity.unit, declared.quantity.unit);
     if (value === undefined) {
-      ctx.report('unit-mismatch', derive.expr.range, {
+      ctx.report('unit-mismatch', derive.expr, {
         zh: `推导式的单位 ${formatUnit(computed.quantity.unit)} 与指标单位 ${formatUnit(declared.quantity.unit)} 不相容`,
         en: `The derivation's unit ${formatUnit(computed.quantity.unit)} does not fit the indicator's ${formatUnit(declared.quantity.unit)}`,
       });
       return;
     }
     if (satisfies(declared.quantity.value, '~', value, ctx.tolerance)) continue;
-    ctx.report('derive-mismatch', m.expr?.range ?? m.field.range, {
+    ctx.report('derive-mismatch', m.expr ?? m.field, {
       zh: `声明值 ${fmt(declared.quantity.value)} 与推导值 ${fmt(value)} 不符（${year}年）`,
       en: `The declared ${fmt(declared.quantity.value)} differs from the derived ${fmt(value)} (${year})`,
     });
@@ -106,12 +105,12 @@ function checkAssertion(ctx: CheckContext, check: A.CheckDecl): void {
   const left = evaluate(check.left, { resolve: ctx.resolve, year });
   const right = evaluate(check.right, { resolve: ctx.resolve, year });
   for (const side of [left, right]) {
-    if (!side.ok && side.problem === 'unit-mismatch' && side.message) ctx.report('unit-mismatch', side.node.range, side.message);
+    if (!side.ok && side.problem === 'unit-mismatch' && side.message) ctx.report('unit-mismatch', side.node, side.message);
   }
   if (!left.ok || !right.ok) return;
   const difference = compareQuantities(left.quantity, right.quantity);
   if (difference === undefined) {
-    ctx.report('unit-mismatch', check.comparison.range, {
+    ctx.report('unit-mismatch', check.comparison, {
       zh: `不能比较单位不相容的量：${formatUnit(left.quantity.unit)} 与 ${formatUnit(right.quantity.unit)}`,
       en: `Cannot compare quantities in incompatible units: ${formatUnit(left.quantity.unit)} and ${formatUnit(right.quantity.unit)}`,
     });
@@ -122,7 +121,7 @@ function checkAssertion(ctx: CheckContext, check: A.CheckDecl): void {
   const op = check.comparison.op === '=' && check.within ? '~' : check.comparison.op;
   if (satisfies(left.quantity.value, op, r, tolerance)) return;
   const label = check.title ? `「${check.title.value}」` : '';
-  ctx.report('check-failed', check.comparison.range, {
+  ctx.report('check-failed', check.comparison, {
     zh: `校验${label}不成立：左边 ${show(left.quantity)}，右边 ${show({ value: r, unit: left.quantity.unit })}`,
     en: `Check ${check.title ? `“${check.title.value}” ` : ''}does not hold: left ${show(left.quantity)}, right ${show({ value: r, unit: left.quantity.unit })}`,
   });
@@ -150,7 +149,7 @@ function checkAligns(ctx: CheckContext, indicator: IndicatorSymbol, statuses: Ta
     const weaker = s.direction === 'increase' ? s.targetValue < parentValue - 1e-9 : s.targetValue > parentValue + 1e-9;
     if (!weaker) continue;
     const u = unitOf(indicator);
-    ctx.report('weaker-than-parent', s.target.expr?.range ?? s.target.field.range, {
+    ctx.report('weaker-than-parent', s.target.expr ?? s.target.field, {
       zh: `目标 ${fmt(s.targetValue)}${u} 弱于上级规划的目标 ${fmt(parentValue)}${u}（${s.year}年）`,
       en: `The target ${fmt(s.targetValue)}${u} is weaker than the parent plan's ${fmt(parentValue)}${u} (${s.year})`,
     });

@@ -72,7 +72,7 @@ function rowOrChild(row: SourceRow, name: string | undefined): SourceRow {
 }
 
 function unresolved(ctx: CheckContext, cite: A.Citation, message: { zh: string; en: string }): void {
-  ctx.report('citation-unresolved', cite.range, message);
+  ctx.report('citation-unresolved', cite, message);
 }
 
 function nameMatch(ctx: CheckContext, indicator: IndicatorSymbol): RowMatch | undefined {
@@ -90,13 +90,13 @@ function nameMatch(ctx: CheckContext, indicator: IndicatorSymbol): RowMatch | un
   const hint = suggestions.length
     ? { zh: `；最接近的名称：${suggestions.map((s) => `「${s}」`).join('')}`, en: `; closest: ${suggestions.map((s) => `“${s}”`).join(', ')}` }
     : { zh: '', en: '' };
-  ctx.report('name-not-in-source', at.range, {
+  ctx.report('name-not-in-source', at, {
     zh: `规划文本中找不到指标名称「${name}」${hint.zh}`,
     en: `The plan text does not name “${name}”${hint.en}`,
   }, {
     fixes: suggestions.slice(0, 3).map((s) => ({
       title: { zh: `改为「${s}」`, en: `Use “${s}”` },
-      edits: [{ file: ctx.path, range: at.range, newText: JSON.stringify(s) }],
+      edits: [{ file: ctx.path, range: ctx.lines.rangeOfSpan(at), newText: JSON.stringify(s) }],
       safe: false,
     })),
   });
@@ -137,12 +137,12 @@ function checkUnit(ctx: CheckContext, indicator: IndicatorSymbol, row: SourceRow
   const sourceUnit = parseUnitText(row.unit);
   if (!sourceUnit) return true;
   if (sameDimension(sourceUnit, indicator.unit) && Math.abs(sourceUnit.scale / indicator.unit.scale - 1) < 1e-9) return true;
-  ctx.report('unit-differs-from-source', written.range, {
+  ctx.report('unit-differs-from-source', written, {
     zh: `单位「${written.text}」与规划原文的「${row.unit}」不一致`,
     en: `The unit “${written.text}” differs from the plan text's “${row.unit}”`,
   }, {
     related,
-    fixes: [{ title: { zh: `改为「${row.unit}」`, en: `Use “${row.unit}”` }, edits: [{ file: ctx.path, range: written.range, newText: row.unit }], safe: true }],
+    fixes: [{ title: { zh: `改为「${row.unit}」`, en: `Use “${row.unit}”` }, edits: [{ file: ctx.path, range: ctx.lines.rangeOfSpan(written), newText: row.unit }], safe: true }],
   });
   return false;
 }
@@ -153,12 +153,12 @@ function checkAttribute(ctx: CheckContext, indicator: IndicatorSymbol, row: Sour
   const chinese = /[\u4e00-\u9fff]/.test(field.keyword.text);
   const replacement = row.attribute === 'binding' ? (chinese ? '约束性' : 'binding') : chinese ? '预期性' : 'anticipatory';
   const words = { binding: { zh: '约束性', en: 'binding' }, anticipatory: { zh: '预期性', en: 'anticipatory' } };
-  ctx.report('attribute-differs-from-source', field.range, {
+  ctx.report('attribute-differs-from-source', field, {
     zh: `属性「${words[field.attribute].zh}」与规划原文的「${words[row.attribute].zh}」不一致`,
     en: `The attribute ${words[field.attribute].en} differs from the plan text's ${words[row.attribute].en}`,
   }, {
     related,
-    fixes: [{ title: { zh: `改为「${replacement}」`, en: `Use “${replacement}”` }, edits: [{ file: ctx.path, range: field.keyword.range, newText: replacement }], safe: true }],
+    fixes: [{ title: { zh: `改为「${replacement}」`, en: `Use “${replacement}”` }, edits: [{ file: ctx.path, range: ctx.lines.rangeOfSpan(field.keyword), newText: replacement }], safe: true }],
   });
 }
 
@@ -180,12 +180,11 @@ function compareValue(ctx: CheckContext, indicator: IndicatorSymbol, m: Measure,
   if (sameValue && sameOp) return;
   const unitText = indicator.unitField?.unit?.text ?? '';
   const ourText = `${which === 'target' && m.opWritten && m.op !== '=' ? `${m.op} ` : ''}${fmt(ours.quantity.value)}${unitText === '%' ? '%' : ''}`;
-  const range = m.expr?.range ?? m.field.range;
   const fixes = [];
   if (sameOp && m.expr?.kind === 'Number' && !m.expr.unit) {
-    fixes.push({ title: { zh: `采用原文的数值 ${fmt(theirs)}`, en: `Take the plan's value ${fmt(theirs)}` }, edits: [{ file: ctx.path, range: m.expr.range, newText: fmt(theirs) }], safe: true });
+    fixes.push({ title: { zh: `采用原文的数值 ${fmt(theirs)}`, en: `Take the plan's value ${fmt(theirs)}` }, edits: [{ file: ctx.path, range: ctx.lines.rangeOfSpan(m.expr), newText: fmt(theirs) }], safe: true });
   }
-  ctx.report('value-differs-from-source', range, {
+  ctx.report('value-differs-from-source', m.expr ?? m.field, {
     zh: `${FIELD_WORDS[which].zh} ${ourText} 与规划原文的「${cell.text}」不一致`,
     en: `The ${FIELD_WORDS[which].en} ${ourText} differs from the plan text's “${cell.text}”`,
   }, { related, fixes });
@@ -215,7 +214,7 @@ function checkContradiction(ctx: CheckContext, indicator: IndicatorSymbol, row: 
     const b = sourceValueIn(sentence.value, row, indicator);
     if (a === undefined || b === undefined || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a))) continue;
     const at = indicator.decl.id ?? indicator.decl.keyword;
-    ctx.report('source-self-contradiction', at.range, {
+    ctx.report('source-self-contradiction', at, {
       zh: `规划原文自相矛盾：表格第 ${row.firstLine} 行为「${row.target.text}」，正文第 ${sentence.line} 行为「${sentence.value.text}」（${sentence.year}年）`,
       en: `The plan contradicts itself: the table (line ${row.firstLine}) says “${row.target.text}”, the prose (line ${sentence.line}) “${sentence.value.text}” (${sentence.year})`,
     }, {
@@ -238,7 +237,7 @@ function reportUndeclaredRows(ctx: CheckContext, declared: ReadonlySet<SourceRow
       if (declared.has(row)) continue;
       declaredNames ??= new Set(ctx.model.indicators.map(normalizedName).filter(Boolean));
       if (declaredNames.has(normalizedName(row))) continue;
-      ctx.report('source-row-undeclared', at.range, {
+      ctx.report('source-row-undeclared', at, {
         zh: `规划原文「${table.id}」第 ${row.index} 行「${row.name}」没有对应的指标`,
         en: `Row ${row.index} of “${table.id}” in the plan text, “${row.name}”, has no indicator`,
       }, {

@@ -15,7 +15,7 @@ export function checkFileStructure(ctx: CheckContext): void {
   for (const series of ctx.model.series) {
     if (!series.unitField) {
       const at = series.decl.id ?? series.decl.keyword;
-      ctx.report('missing-unit', at.range, { zh: `序列「${series.id}」缺少单位（unit）`, en: `Series “${series.id}” has no unit` });
+      ctx.report('missing-unit', at, { zh: `序列「${series.id}」缺少单位（unit）`, en: `Series “${series.id}” has no unit` });
     }
   }
   checkReferences(ctx, fileLevelReferences(ctx.file));
@@ -40,10 +40,11 @@ function checkDuplicates(ctx: CheckContext): void {
   for (const id of ids) {
     const original = first.get(id.name)!;
     if (original === id) continue;
-    ctx.report('duplicate-id', id.range, {
-      zh: `标识符「${id.name}」重复，首次声明于第 ${original.range.start.line + 1} 行`,
-      en: `“${id.name}” is already declared on line ${original.range.start.line + 1}`,
-    }, { related: [{ file: ctx.path, range: original.range, message: { zh: '首次声明', en: 'first declared here' } }] });
+    const declared = ctx.lines.rangeOfSpan(original);
+    ctx.report('duplicate-id', id, {
+      zh: `标识符「${id.name}」重复，首次声明于第 ${declared.start.line + 1} 行`,
+      en: `“${id.name}” is already declared on line ${declared.start.line + 1}`,
+    }, { related: [{ file: ctx.path, range: declared, message: { zh: '首次声明', en: 'first declared here' } }] });
   }
 }
 
@@ -65,13 +66,13 @@ function allDistinct(model: FileModel): boolean {
 
 function checkPlans(ctx: CheckContext): void {
   for (const extra of ctx.model.plans.slice(1)) {
-    ctx.report('duplicate-id', extra.keyword.range, { zh: '一个文件只能声明一个规划（plan）', en: 'A file declares at most one plan' });
+    ctx.report('duplicate-id', extra.keyword, { zh: '一个文件只能声明一个规划（plan）', en: 'A file declares at most one plan' });
   }
   const plan = ctx.model.plan;
   if (!plan) return;
   for (const field of plan.decl.fields) {
     if (field.field === 'level' && field.value && !LEVELS[field.value.name]) {
-      ctx.report('syntax-error', field.value.range, {
+      ctx.report('syntax-error', field.value, {
         zh: `层级「${field.value.name}」应为 nation/province/city/county（国家/省/市/县）之一`,
         en: `Level “${field.value.name}” must be one of nation, province, city, county`,
       });
@@ -80,7 +81,7 @@ function checkPlans(ctx: CheckContext): void {
   }
   const period = plan.period;
   if (period && period.from > period.to) {
-    ctx.report('year-order', period.field.range, {
+    ctx.report('year-order', period.field, {
       zh: `规划期 ${period.from}..${period.to} 的起始年晚于结束年`,
       en: `The plan period ${period.from}..${period.to} starts after it ends`,
     });
@@ -91,7 +92,7 @@ const PLAN_FIELDS = new Set<A.FieldName>(['name', 'source', 'period', 'region', 
 const INDICATOR_FIELDS = new Set<A.FieldName>(['name', 'unit', 'baseline', 'target', 'actual', 'attribute', 'direction', 'derive', 'aligns', 'cite', 'note']);
 
 function misplacedField(ctx: CheckContext, field: A.Field, where: { zh: string; en: string }): void {
-  ctx.report('syntax-error', field.keyword.range, {
+  ctx.report('syntax-error', field.keyword, {
     zh: `字段「${field.keyword.text}」不能用于${where.zh}`,
     en: `Field “${field.keyword.text}” does not belong in ${where.en}`,
   });
@@ -103,7 +104,7 @@ export function checkIndicatorStructure(ctx: CheckContext, indicator: IndicatorS
   for (const field of indicator.decl.fields) {
     if (!INDICATOR_FIELDS.has(field.field)) misplacedField(ctx, field, { zh: '指标', en: 'an indicator' });
     if (field.field === 'direction' && field.direction && !DIRECTIONS[field.direction.name]) {
-      ctx.report('syntax-error', field.direction.range, {
+      ctx.report('syntax-error', field.direction, {
         zh: `方向「${field.direction.name}」应为 increase 或 decrease（增加/减少）`,
         en: `Direction “${field.direction.name}” must be increase or decrease`,
       });
@@ -113,13 +114,13 @@ export function checkIndicatorStructure(ctx: CheckContext, indicator: IndicatorS
   checkReferences(ctx, fieldReferences(indicator.decl.fields));
   const distinct = new Set(indicator.attributes.map((a) => a.attribute));
   if (indicator.attributes.length === 0) {
-    ctx.report('missing-attribute', at.range, {
+    ctx.report('missing-attribute', at, {
       zh: `指标「${indicator.id}」缺少属性：约束性（binding）或预期性（anticipatory）`,
       en: `Indicator “${indicator.id}” needs an attribute: binding (约束性) or anticipatory (预期性)`,
     });
   } else if (distinct.size > 1) {
     for (const extra of indicator.attributes.slice(1)) {
-      ctx.report('conflicting-attribute', extra.range, {
+      ctx.report('conflicting-attribute', extra, {
         zh: `指标「${indicator.id}」同时声明了约束性和预期性`,
         en: `Indicator “${indicator.id}” is declared both binding and anticipatory`,
       });
@@ -127,10 +128,10 @@ export function checkIndicatorStructure(ctx: CheckContext, indicator: IndicatorS
   }
   const quantitative = indicator.targets.some((t) => t.expr) || indicator.baselines.some((b) => b.expr) || indicator.actuals.some((a) => a.expr);
   if (!indicator.unitField && quantitative && !indicator.derive) {
-    ctx.report('missing-unit', at.range, { zh: `指标「${indicator.id}」缺少单位（unit）`, en: `Indicator “${indicator.id}” has no unit` });
+    ctx.report('missing-unit', at, { zh: `指标「${indicator.id}」缺少单位（unit）`, en: `Indicator “${indicator.id}” has no unit` });
   }
   if (indicator.targets.length === 0 && indicator.decl.children.length === 0) {
-    ctx.report('missing-target', at.range, { zh: `指标「${indicator.id}」没有目标值（target）`, en: `Indicator “${indicator.id}” has no target` });
+    ctx.report('missing-target', at, { zh: `指标「${indicator.id}」没有目标值（target）`, en: `Indicator “${indicator.id}” has no target` });
   }
 }
 
@@ -143,7 +144,7 @@ function checkSingleFields(ctx: CheckContext, indicator: IndicatorSymbol): void 
       seen.add(field.field);
       continue;
     }
-    ctx.report('duplicate-id', field.keyword.range, {
+    ctx.report('duplicate-id', field.keyword, {
       zh: `指标「${indicator.id}」的字段「${field.keyword.text}」重复`,
       en: `Field “${field.keyword.text}” is repeated in indicator “${indicator.id}”`,
     });
@@ -161,14 +162,15 @@ function checkReferences(ctx: CheckContext, refs: A.Reference[]): void {
     const candidates = imported ? [...imported.symbols.keys()].map((k) => `${importAlias}.${k}`) : [...ctx.model.symbols.keys()];
     const suggestions = closest(name, candidates, 3);
     const hint = suggestions.length ? { zh: `，是否指「${suggestions.join('」「')}」？`, en: `; did you mean ${suggestions.map((s) => `“${s}”`).join(', ')}?` } : { zh: '', en: '' };
-    const range = { start: ref.path[0]!.range.start, end: ref.path.at(-1)!.range.end };
+    const written = { start: ref.path[0]!.start, end: ref.path.at(-1)!.end };
+    const range = ctx.lines.rangeOfSpan(written);
     const fixes = suggestions.map((s) => ({
       title: { zh: `改为「${s}」`, en: `Change to “${s}”` },
       edits: [{ file: ctx.path, range, newText: s }],
       safe: false,
     }));
     if (ref.path.length === 1 && !ref.part && !ref.year) fixes.push(quoteFix(ctx, ref));
-    ctx.report('unknown-reference', range, { zh: `未知的引用「${name}」${hint.zh}`, en: `Unknown reference “${name}”${hint.en}` }, { fixes });
+    ctx.report('unknown-reference', written, { zh: `未知的引用「${name}」${hint.zh}`, en: `Unknown reference “${name}”${hint.en}` }, { fixes });
   }
 }
 
@@ -177,7 +179,7 @@ function quoteFix(ctx: CheckContext, ref: A.Reference) {
   const name = ref.path[0]!.name;
   return {
     title: { zh: `改为文字目标 "${name}"`, en: `Make it the text target "${name}"` },
-    edits: [{ file: ctx.path, range: ref.path[0]!.range, newText: `"${name}"` }],
+    edits: [{ file: ctx.path, range: ctx.lines.rangeOfSpan(ref.path[0]!), newText: `"${name}"` }],
     safe: false,
   };
 }
@@ -270,7 +272,7 @@ function reportCycle(ctx: CheckContext, cycle: IndicatorSymbol[], reported: Set<
     if (reported.has(member)) continue;
     reported.add(member);
     const at = member.derive ?? member.decl.id ?? member.decl.keyword;
-    ctx.report('cyclic-definition', at.range, { zh: `循环定义：${text}`, en: `Cyclic definition: ${text}` });
+    ctx.report('cyclic-definition', at, { zh: `循环定义：${text}`, en: `Cyclic definition: ${text}` });
   }
 }
 

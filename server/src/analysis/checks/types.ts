@@ -32,11 +32,11 @@ function checkUnits(ctx: CheckContext, indicator: IndicatorSymbol): void {
     if (!m.expr) continue;
     const result = evaluate(m.expr, { resolve: ctx.resolve, defaultUnit: unit, year: m.years.at(-1) });
     if (!result.ok) {
-      if (result.problem === 'unit-mismatch' && result.message) ctx.report('unit-mismatch', result.node.range, result.message);
+      if (result.problem === 'unit-mismatch' && result.message) ctx.report('unit-mismatch', result.node, result.message);
       continue;
     }
     if (!unit || sameDimension(result.quantity.unit, unit)) continue;
-    ctx.report('unit-mismatch', m.expr.range, {
+    ctx.report('unit-mismatch', m.expr, {
       zh: `数值的单位 ${formatUnit(result.quantity.unit)} 与指标「${indicator.id}」的单位 ${formatUnit(unit)} 不相容`,
       en: `The value's unit ${formatUnit(result.quantity.unit)} does not fit indicator “${indicator.id}”'s unit ${formatUnit(unit)}`,
     });
@@ -54,7 +54,7 @@ function checkShare(ctx: CheckContext, indicator: IndicatorSymbol): void {
     if (!m.expr || m.expr.kind !== 'Number') continue;
     const inPercent = convert(m.expr.value, m.expr.unit ? unitFromExpr(m.expr.unit) : indicator.unit, unitFromExpr(percentExpr));
     if (inPercent === undefined || (inPercent >= 0 && inPercent <= 100)) continue;
-    ctx.report('share-out-of-range', m.expr.range, {
+    ctx.report('share-out-of-range', m.expr, {
       zh: `比例「${indicator.name ?? indicator.id}」的数值 ${m.expr.raw}${indicator.unitField?.unit?.text ?? ''} 超出 0–100%`,
       en: `The share “${indicator.name ?? indicator.id}” is ${m.expr.raw}${indicator.unitField?.unit?.text ?? ''}, outside 0–100%`,
     });
@@ -63,12 +63,11 @@ function checkShare(ctx: CheckContext, indicator: IndicatorSymbol): void {
 
 const percentExpr: A.UnitExpr = {
   kind: 'Unit',
-  numerator: [{ name: '%', power: 1, start: 0, end: 0, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }],
+  numerator: [{ name: '%', power: 1, start: 0, end: 0 }],
   denominator: [],
   text: '%',
   start: 0,
   end: 0,
-  range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
 };
 
 function checkYears(ctx: CheckContext, indicator: IndicatorSymbol): void {
@@ -77,7 +76,7 @@ function checkYears(ctx: CheckContext, indicator: IndicatorSymbol): void {
     const year = target.years[0];
     if (year === undefined || baselineYear === undefined || !target.field.year) continue;
     if (year > baselineYear) continue;
-    ctx.report('year-order', target.field.year.range, {
+    ctx.report('year-order', target.field.year, {
       zh: `目标年份 ${year} 不晚于基期年份 ${baselineYear}`,
       en: `The target year ${year} is not after the baseline year ${baselineYear}`,
     });
@@ -89,7 +88,7 @@ function checkYears(ctx: CheckContext, indicator: IndicatorSymbol): void {
     if (!year) continue;
     const outside = m.years.filter((y) => y < period.from - 1 || y > period.to);
     if (outside.length === 0) continue;
-    ctx.report('year-outside-period', year.range, {
+    ctx.report('year-outside-period', year, {
       zh: `年份 ${outside[0]} 不在规划期 ${period.from}–${period.to} 内`,
       en: `The year ${outside[0]} is outside the plan period ${period.from}–${period.to}`,
     });
@@ -100,7 +99,7 @@ function checkQuantified(ctx: CheckContext, indicator: IndicatorSymbol): void {
   if (indicator.attribute !== 'binding' || indicator.targets.length === 0) return;
   if (indicator.targets.some((t) => t.expr)) return;
   const at = indicator.targets[0]!.field;
-  ctx.report('binding-not-quantified', at.range, {
+  ctx.report('binding-not-quantified', at, {
     zh: `约束性指标「${indicator.id}」的目标没有量化，无法考核`,
     en: `Binding indicator “${indicator.id}” has no quantified target to be held to`,
   });
@@ -111,7 +110,7 @@ function checkUnknownAtoms(ctx: CheckContext, unit: A.UnitExpr): void {
   for (const factor of [...unit.numerator, ...unit.denominator]) {
     const kind = analyzeAtom(factor.name).kind;
     if (kind !== 'ascii' && kind !== 'invalid') continue;
-    ctx.report('unknown-unit', factor.range, {
+    ctx.report('unknown-unit', factor, {
       zh: `未知的单位「${factor.name}」，将作为独立计数单位处理`,
       en: `Unknown unit “${factor.name}”; it is treated as a count of its own`,
     });

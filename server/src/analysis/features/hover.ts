@@ -29,7 +29,7 @@ export function hover(analysis: FileAnalysis, position: Position, ws: FeatureWor
   const item = itemAt(analysis.parse.file, offset);
   if (!item) return undefined;
   const contents = hoverItem(analysis, item, offset, ws);
-  return contents ? { range: item.node.range, contents } : undefined;
+  return contents ? { range: analysis.parse.lines.rangeOfSpan(item.node), contents } : undefined;
 }
 
 function hoverItem(analysis: FileAnalysis, item: Item, offset: number, ws: FeatureWorkspace): Localized | undefined {

@@ -35,7 +35,7 @@ export function definition(analysis: FileAnalysis, position: Position, ws: Featu
         return file ? [{ file, range: ZERO }] : [];
       }
       const declared = declarationOf(analysis, ref, ws);
-      return declared ? [{ file: declared.file, range: idRange(declared.symbol) }] : [];
+      return declared?.analysis ? [{ file: declared.file, range: idRange(declared.symbol, declared.analysis.parse.lines) }] : [];
     }
     case 'citation': {
       const owner = ownerSymbol(analysis, item);
@@ -69,13 +69,13 @@ export function symbolAt(analysis: FileAnalysis, position: Position, ws: Feature
   if (!item) return undefined;
   if (item.type === 'declId') {
     const symbol = symbolOf(analysis, item.decl);
-    return symbol ? { symbol, file: analysis.path, range: item.node.range } : undefined;
+    return symbol ? { symbol, file: analysis.path, range: analysis.parse.lines.rangeOfSpan(item.node) } : undefined;
   }
   if (item.type === 'reference') {
     const segment = segmentAt(item.node, offset);
     if (segment !== item.node.path.length - 1) return undefined;
     const declared = declarationOf(analysis, item.node, ws);
-    return declared ? { symbol: declared.symbol, file: declared.file, range: item.node.path[segment]!.range } : undefined;
+    return declared ? { symbol: declared.symbol, file: declared.file, range: analysis.parse.lines.rangeOfSpan(item.node.path[segment]!) } : undefined;
   }
   return undefined;
 }
@@ -102,13 +102,14 @@ function sameDeclaration(a: ValueSymbol, b: ValueSymbol): boolean {
 
 function referencesTo(symbol: ValueSymbol, file: string, includeDeclaration: boolean, analyses: readonly FileAnalysis[], ws: FeatureWorkspace): Location[] {
   const out: Location[] = [];
-  if (includeDeclaration) out.push({ file, range: idRange(symbol) });
+  const declaring = analyses.find((a) => a.path === file);
+  if (includeDeclaration && declaring) out.push({ file, range: idRange(symbol, declaring.parse.lines) });
   for (const a of analyses) {
     for (const item of items(a.parse.file)) {
       if (item.type !== 'reference') continue;
       const declared = declarationOf(a, item.node, ws);
       if (!declared || declared.file !== file || !sameDeclaration(declared.symbol, symbol)) continue;
-      out.push({ file: a.path, range: item.node.path.at(-1)!.range });
+      out.push({ file: a.path, range: a.parse.lines.rangeOfSpan(item.node.path.at(-1)!) });
     }
   }
   return out;

@@ -6,7 +6,7 @@
 import type * as A from '../../../../grammar/src/ast';
 import { nested } from '../../../../grammar/src/spans';
 import type { Localized } from '../../../../grammar/src/message';
-import type { Position, Range } from '../../../../grammar/src/range';
+import type { LineIndex, Position, Range } from '../../../../grammar/src/range';
 import type { FileAnalysis } from '../analyze';
 import { evaluate } from '../evaluate';
 import { STATUS_LABELS } from '../status';
@@ -32,7 +32,7 @@ export function documentSymbols(analysis: FileAnalysis): OutlineSymbol[] {
   const out: OutlineSymbol[] = [];
   let plan: OutlineSymbol | undefined;
   for (const decl of analysis.parse.file.declarations) {
-    const symbol = declSymbol(decl);
+    const symbol = declSymbol(decl, analysis.parse.lines);
     if (!symbol) continue;
     if (decl.kind === 'Plan' && !plan) {
       plan = symbol;
@@ -49,18 +49,18 @@ export function documentSymbols(analysis: FileAnalysis): OutlineSymbol[] {
   return out;
 }
 
-function declSymbol(decl: A.Declaration): OutlineSymbol | undefined {
+function declSymbol(decl: A.Declaration, lines: LineIndex): OutlineSymbol | undefined {
   switch (decl.kind) {
     case 'Use':
-      return { name: decl.alias?.name ?? decl.path?.value ?? 'use', detail: decl.path?.value, kind: 'use', range: decl.range, selectionRange: (decl.alias ?? decl.keyword).range, children: [] };
+      return { name: decl.alias?.name ?? decl.path?.value ?? 'use', detail: decl.path?.value, kind: 'use', range: lines.rangeOfSpan(decl), selectionRange: lines.rangeOfSpan(decl.alias ?? decl.keyword), children: [] };
     case 'Check':
-      return { name: decl.title?.value ?? 'check', kind: 'check', range: decl.range, selectionRange: (decl.title ?? decl.keyword).range, children: [] };
+      return { name: decl.title?.value ?? 'check', kind: 'check', range: lines.rangeOfSpan(decl), selectionRange: lines.rangeOfSpan(decl.title ?? decl.keyword), children: [] };
     default:
-      return blockSymbol(decl);
+      return blockSymbol(decl, lines);
   }
 }
 
-function blockSymbol(decl: BlockDecl): OutlineSymbol {
+function blockSymbol(decl: BlockDecl, lines: LineIndex): OutlineSymbol {
   const kind: SymbolKindName = decl.kind === 'Plan' ? 'plan' : decl.kind === 'Series' ? 'series' : decl.kind === 'Table' ? 'table' : 'indicator';
   const nested = decl.kind === 'Table' ? decl.indicators : decl.kind === 'Indicator' ? decl.children : [];
   const nameField = decl.fields.find((f): f is A.NameField => f.field === 'name');
@@ -69,9 +69,9 @@ function blockSymbol(decl: BlockDecl): OutlineSymbol {
     name: decl.id?.name ?? decl.keyword.text,
     detail,
     kind,
-    range: decl.range,
-    selectionRange: (decl.id ?? decl.keyword).range,
-    children: nested.map(blockSymbol),
+    range: lines.rangeOfSpan(decl),
+    selectionRange: lines.rangeOfSpan(decl.id ?? decl.keyword),
+    children: nested.map((child) => blockSymbol(child, lines)),
   };
 }
 
@@ -115,9 +115,10 @@ export interface Fold {
 
 export function foldingRanges(analysis: FileAnalysis): Fold[] {
   const out: Fold[] = [];
+  const lines = analysis.parse.lines;
   const visit = (decl: BlockDecl) => {
-    const start = decl.range.start.line;
-    const end = (decl.close ?? decl).range.end.line;
+    const start = lines.positionAt(decl.start).line;
+    const end = lines.positionAt((decl.close ?? decl).end).line;
     if (end > start) out.push({ startLine: start, endLine: end - (decl.close ? 1 : 0) > start ? end - (decl.close ? 1 : 0) : end });
     const nested = decl.kind === 'Table' ? decl.indicators : decl.kind === 'Indicator' ? decl.children : [];
     nested.forEach(visit);
@@ -129,13 +130,14 @@ export function foldingRanges(analysis: FileAnalysis): Fold[] {
     run = undefined;
   };
   for (const c of analysis.parse.file.comments) {
+    const line = lines.positionAt(c.start).line;
     if (c.block) {
       flush();
-      if (c.range.end.line > c.range.start.line) out.push({ startLine: c.range.start.line, endLine: c.range.end.line, kind: 'comment' });
+      const endLine = lines.positionAt(c.end).line;
+      if (endLine > line) out.push({ startLine: line, endLine, kind: 'comment' });
       continue;
     }
-    const line = c.range.start.line;
-    const ownLine = analysis.parse.lines.lineText(line).trimStart().startsWith('//');
+    const ownLine = lines.lineText(line).trimStart().startsWith('//');
     if (!ownLine) continue;
     if (run && line === run.end + 1) run.end = line;
     else {
@@ -226,16 +228,13 @@ function isAliasHead(analysis: FileAnalysis, ref: A.Reference): boolean {
 
 function tokensOf(analysis: FileAnalysis, own: readonly Item[]): SemanticToken[] {
   const out: SemanticToken[] = [];
-  const add = (span: A.Span, type: TokenType, modifiers: readonly TokenModifier[] = NO_MODIFIERS) => {
-    const { start, end } = span.range;
-    if (start.line !== end.line) return;
-    if (end.character > start.character) out.push({ line: start.line, character: start.character, length: end.character - start.character, type, modifiers });
-  };
-  // A part of a one-line node: its range read off the node's, not looked up in the line index.
-  const addPart = (node: A.Span, start: number, end: number, type: TokenType, modifiers?: readonly TokenModifier[]) => {
-    const { line, character } = node.range.start;
-    if (node.range.end.line !== line) return;
-    add({ start, end, range: { start: { line, character: character + start - node.start }, end: { line, character: character + end - node.start } } }, type, modifiers);
+  const lines = analysis.parse.lines;
+  const add = (span: A.Span, type: TokenType, modifiers: readonly TokenModifier[] = NO_MODIFIERS) => addPart(span, span.start, span.end, type, modifiers);
+  // A token of one line: the part [start, end) of a node on that line.
+  const addPart = (node: A.Span, start: number, end: number, type: TokenType, modifiers: readonly TokenModifier[] = NO_MODIFIERS) => {
+    const { line, character } = lines.positionAt(node.start);
+    if (end <= start || lines.positionAt(node.end).line !== line) return;
+    out.push({ line, character: character + start - node.start, length: end - start, type, modifiers });
   };
   const visit = (item: Item) => {
     switch (item.type) {
@@ -319,7 +318,7 @@ export function codeLenses(analysis: FileAnalysis): Lens[] {
     const targetEn = `${OP_TEXT[s.target.op].en}${withUnit(s.targetValue, unitText)}`;
     const actual = s.actual ? withUnit(s.actual.value, unitText) : undefined;
     return {
-      range: s.target.field.range,
+      range: analysis.parse.lines.rangeOfSpan(s.target.field),
       title: {
         zh: `${label.zh} · ${s.year} 年目标 ${target}${actual ? ` · ${s.actual!.year} 年完成 ${actual}` : ''}`,
         en: `${label.en} · ${s.year} target ${targetEn}${actual ? ` · ${actual} in ${s.actual!.year}` : ''}`,
@@ -338,6 +337,7 @@ export interface InlayHint {
 
 export function inlayHints(analysis: FileAnalysis, range?: Range): InlayHint[] {
   const out: InlayHint[] = [];
+  const lines = analysis.parse.lines;
   const inRange = (p: Position) => !range || ((p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character)) && (p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character)));
   const seenExprs = new Set<A.Field>();
   for (const item of items(analysis.parse.file)) {
@@ -350,11 +350,11 @@ export function inlayHints(analysis: FileAnalysis, range?: Range): InlayHint[] {
         const own = unitFromExpr(n.unit);
         if (!sameUnit(own, owner.unit)) {
           const c = convert(n.value, own, owner.unit);
-          if (c !== undefined) out.push({ position: n.range.end, label: ` = ${withUnit(c, owner.unitField.unit.text, true)}`, tooltip: { zh: '换算为指标的单位', en: "in the indicator's unit" } });
+          if (c !== undefined) out.push({ position: lines.positionAt(n.end), label: ` = ${withUnit(c, owner.unitField.unit.text, true)}`, tooltip: { zh: '换算为指标的单位', en: "in the indicator's unit" } });
           continue;
         }
       }
-      if (n.scale) out.push({ position: n.unit ? n.unit.range.start : n.range.end, label: ` = ${plainNumber(n.value)}`, tooltip: { zh: `${n.scale} 已换算`, en: `${n.scale} applied` } });
+      if (n.scale) out.push({ position: lines.positionAt(n.unit ? n.unit.start : n.end), label: ` = ${plainNumber(n.value)}`, tooltip: { zh: `${n.scale} 已换算`, en: `${n.scale} applied` } });
       continue;
     }
     if (item.type === 'reference' && item.field && !seenExprs.has(item.field)) {
@@ -375,14 +375,14 @@ export function inlayHints(analysis: FileAnalysis, range?: Range): InlayHint[] {
           unitText = owner.unitField.unit.text;
         }
       }
-      out.push({ position: expr.range.end, label: ` = ${withUnit(value, unitText || undefined, true)}`, tooltip: { zh: '表达式的值', en: 'value of the expression' } });
+      out.push({ position: lines.positionAt(expr.end), label: ` = ${withUnit(value, unitText || undefined, true)}`, tooltip: { zh: '表达式的值', en: 'value of the expression' } });
     }
   }
   for (const check of analysis.model.checks) {
     for (const side of [check.left, check.right]) {
       if (!side || side.kind === 'Number') continue;
       const result = evaluate(side, { resolve: analysis.resolve });
-      if (result.ok) out.push({ position: side.range.end, label: ` = ${withUnit(result.quantity.value, formatUnit(result.quantity.unit) || undefined, true)}` });
+      if (result.ok) out.push({ position: lines.positionAt(side.end), label: ` = ${withUnit(result.quantity.value, formatUnit(result.quantity.unit) || undefined, true)}` });
     }
   }
   return out.filter((h) => inRange(h.position)).sort((a, b) => a.position.line - b.position.line || a.position.character - b.position.character);
@@ -399,7 +399,8 @@ export function documentLinks(analysis: FileAnalysis, ws: FeatureWorkspace = NO_
   const out: Link[] = [];
   const link = (s: A.StringLit) => {
     const file = ws.resolvePath(analysis.path, s.value);
-    if (file) out.push({ range: { start: { line: s.range.start.line, character: s.range.start.character + 1 }, end: { line: s.range.end.line, character: Math.max(s.range.start.character + 1, s.range.end.character - 1) } }, file });
+    // Inside the quotes: a string stays on one line.
+    if (file) out.push({ range: analysis.parse.lines.rangeOf(s.start + 1, Math.max(s.start + 1, s.end - 1)), file });
   };
   for (const item of items(analysis.parse.file)) {
     if (item.type === 'string' && (item.role === 'source' || item.role === 'use')) link(item.node);

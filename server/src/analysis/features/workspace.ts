@@ -5,7 +5,7 @@
  */
 import type * as A from '../../../../grammar/src/ast';
 import type { Localized } from '../../../../grammar/src/message';
-import type { Range } from '../../../../grammar/src/range';
+import type { LineIndex, Range } from '../../../../grammar/src/range';
 import type { SourceIndex, SourceRow, SourceTable } from '../../sources/types';
 import { findQuote, findRow, matchName } from '../../sources';
 import type { FileAnalysis } from '../analyze';
@@ -73,8 +73,9 @@ export function declarationOf(analysis: FileAnalysis, ref: A.Reference, ws: Feat
   return { symbol, file: analysis.path, analysis };
 }
 
-export function idRange(symbol: ValueSymbol): Range {
-  return (symbol.decl.id ?? symbol.decl.keyword).range;
+/** Where a symbol's id is written, in the lines of the file declaring it. */
+export function idRange(symbol: ValueSymbol, lines: LineIndex): Range {
+  return lines.rangeOfSpan(symbol.decl.id ?? symbol.decl.keyword);
 }
 
 // ---- the plan text ----
