@@ -39,7 +39,9 @@ export function parse(text: string): ParseResult {
     declarations = parser.file() ?? [];
     problems.push(...parser.takeExtraProblems());
     problems.push(...parser.errors.map((error) => recognitionProblem(error, lines)));
+    parser.unload();
   } catch (error) {
+    parser.unload();
     const at = error instanceof RangeError ? deepestNesting(lexed.tokens) : 0;
     problems.push({
       code: 'syntax-error',
@@ -52,7 +54,7 @@ export function parse(text: string): ParseResult {
       end: at,
     });
   }
-  problems.push(...pruneDeepExpressions(declarations, lines, lexed.tokens));
+  if (mayNestTooDeeply(lexed.tokens)) problems.push(...pruneDeepExpressions(declarations, lines, lexed.tokens));
   problems.sort((a, b) => a.start - b.start || a.end - b.end);
   const file: PtlFile = { kind: 'File', declarations, comments, start: 0, end: text.length };
   return { file, problems: dedupe(problems), lines };
@@ -66,6 +68,18 @@ export function parse(text: string): ParseResult {
 export const MAX_EXPRESSION_DEPTH = 200;
 
 const EXPRESSION_KINDS = new Set(['Binary', 'Unary', 'Paren', 'Number', 'Reference']);
+
+const NESTING_TOKENS = new Set(['Plus', 'Minus', 'Star', 'Slash', 'LParen']);
+
+/**
+ * Every level of an expression below its leaf is an operator or a `(`: a file with fewer
+ * of those than the limit holds no expression too deep, and its tree is not walked.
+ */
+function mayNestTooDeeply(tokens: IToken[]): boolean {
+  let n = 0;
+  for (const t of tokens) if (NESTING_TOKENS.has(t.tokenType.name) && ++n >= MAX_EXPRESSION_DEPTH) return true;
+  return false;
+}
 
 /** Depth of an expression tree, without recursion. */
 function expressionDepth(root: object): number {

@@ -62,6 +62,11 @@ export class PtlParser extends EmbeddedActionsParser {
     this.tooDeepReported = false;
   }
 
+  /** Lets go of the tokens: kept until the next parse, they would outlive the file's analysis. */
+  unload(): void {
+    this.input = [];
+  }
+
   takeExtraProblems(): SyntaxProblem[] {
     return this.extraProblems;
   }

@@ -116,12 +116,16 @@ function parseIndicator(text: string, start: number, end: number, lines: LineInd
   const parser = sharedParser();
   parser.load(tokens, lines);
   let decl: A.IndicatorDecl | undefined;
+  let clean = false;
   try {
     decl = parser.indicator();
+    clean = parser.errors.length === 0 && parser.takeExtraProblems().length === 0 && parser.atEnd();
   } catch {
     return undefined;
+  } finally {
+    parser.unload();
   }
-  if (!decl || parser.errors.length > 0 || parser.takeExtraProblems().length > 0 || !parser.atEnd()) return undefined;
+  if (!decl || !clean) return undefined;
   if (decl.start !== start || decl.end !== end) return undefined;
   if (pruneDeepExpressions([decl], lines, tokens).length > 0) return undefined;
   return { decl, comments: lexed.comments.map(moved).map(comment) };
