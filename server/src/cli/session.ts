@@ -23,11 +23,13 @@ export class Session {
   private readonly workspaces = new Map<string, Workspace>();
   /** One check sees the disk as it was when it started: each path is resolved once (3,000 plans cite thousands of times). */
   private readonly host: Host = resolvingOnce(nodeHost);
+  /** …and each folder is searched for its configuration once (files of a folder share it). */
+  private readonly configs = new Map<string, boolean>();
 
   constructor(private readonly cwd: string, private readonly explicitConfig?: string) {}
 
   workspaceFor(file: string): Workspace {
-    const configFile = this.explicitConfig ? path.resolve(this.cwd, this.explicitConfig) : findConfigFile(file, (p) => fs.existsSync(p));
+    const configFile = this.explicitConfig ? path.resolve(this.cwd, this.explicitConfig) : findConfigFile(file, (p) => this.exists(p));
     const root = configFile && !this.explicitConfig ? path.dirname(configFile) : this.cwd;
     const key = `${root}\u0000${configFile ?? ''}`;
     const existing = this.workspaces.get(key);
@@ -42,6 +44,15 @@ export class Session {
     if (!bytes) return { file, unreadable: true };
     const workspace = this.workspaceFor(file);
     return workspace.analyzer.analyze(file, decodeUtf8(bytes));
+  }
+
+  private exists(candidate: string): boolean {
+    let found = this.configs.get(candidate);
+    if (found === undefined) {
+      found = fs.existsSync(candidate);
+      this.configs.set(candidate, found);
+    }
+    return found;
   }
 
   /** Findings about the configuration files themselves, once per file. */
