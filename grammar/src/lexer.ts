@@ -29,11 +29,8 @@ const KEYWORD_TYPES: ReadonlyMap<string, TokenType> = new Map(
   [...KEYWORD_BY_SPELLING].map(([spelling, id]) => [spelling, COMPARISON_OF_KEYWORD[id] ?? KeywordToken[id]]),
 );
 
-/** The types a word may take: an identifier, or a keyword (comparison words as their symbols). */
-const WORD_TYPES: ReadonlySet<TokenType> = new Set([T.Identifier, ...Object.values(KeywordToken)]);
-
 /** One-character tokens: the character's code to its type. */
-const SINGLE: ReadonlyMap<number, TokenType> = new Map([
+const SINGLE_TYPES: ReadonlyMap<number, TokenType> = new Map([
   ...codes('%％', T.Percent), ...codes('‰', T.Permille), ...codes('²³', T.Superscript),
   ...codes('≥≧⩾', T.GreaterEqual), ...codes('≤≦⩽', T.LessEqual), ...codes('~≈～', T.Approx),
   ...codes('{｛', T.LBrace), ...codes('}｝', T.RBrace), ...codes('(（', T.LParen), ...codes(')）', T.RParen),
@@ -46,6 +43,11 @@ function codes(chars: string, type: TokenType): Array<[number, TokenType]> {
   return [...chars].map((c) => [c.charCodeAt(0), type]);
 }
 
+/** The same, as a table by character code (an index into SINGLE_LIST, 0 for none): one load per character. */
+const SINGLE_LIST: Array<TokenType | undefined> = [undefined, ...new Set(SINGLE_TYPES.values())];
+const SINGLE = new Uint8Array(0x10000);
+for (const [code, type] of SINGLE_TYPES) SINGLE[code] = SINGLE_LIST.indexOf(type);
+
 export function lex(text: string, lines: LineIndex): LexResult {
   return new Scanner(text, lines).run();
 }
@@ -54,9 +56,10 @@ class Scanner {
   private readonly tokens: IToken[] = [];
   private readonly comments: IToken[] = [];
   private readonly problems: SyntaxProblem[] = [];
-  /** What `read` found: its type (undefined for spaces and line breaks) and where it ends. */
+  /** What `read` found: its type (undefined for spaces and line breaks), where it ends, and a word's text. */
   private type: TokenType | undefined;
   private end = 0;
+  private word: string | undefined;
 
   constructor(private readonly text: string, private readonly lines: LineIndex) {}
 
@@ -78,6 +81,8 @@ class Scanner {
   private read(i: number): boolean {
     const { text } = this;
     const c = text.charCodeAt(i);
+    // Ideographs and ASCII letters start words only: half the tokens of a plan.
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return this.readWord(i);
     if (isSpace(c)) return this.found(undefined, spacesEnd(text, i));
     if (c === 10 || c === 0x2028 || c === 0x2029) return this.found(undefined, i + 1);
     if (c === 13) return this.found(undefined, text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1);
@@ -93,8 +98,8 @@ class Scanner {
     if (c === 0x22 /* " */) return this.string(i);
     if (c === 0x201c /* “ */) return this.curlyString(i);
     if (isDigit(c)) return this.found(T.NumberLiteral, numberEnd(text, i));
-    const single = SINGLE.get(c);
-    if (single !== undefined) return this.found(single, i + 1);
+    const single = SINGLE[c]!;
+    if (single !== 0) return this.found(SINGLE_LIST[single], i + 1);
     switch (c) {
       case 0x3e /* > */: return this.found(text.charCodeAt(i + 1) === 0x3d ? T.GreaterEqual : T.Greater, text.charCodeAt(i + 1) === 0x3d ? i + 2 : i + 1);
       case 0x3c /* < */: return this.found(text.charCodeAt(i + 1) === 0x3d ? T.LessEqual : T.Less, text.charCodeAt(i + 1) === 0x3d ? i + 2 : i + 1);
@@ -106,14 +111,21 @@ class Scanner {
       case 0xff0e /* ． */: return this.found(text.charCodeAt(i + 1) === 0xff0e ? T.DotDot : T.Dot, text.charCodeAt(i + 1) === 0xff0e ? i + 2 : i + 1);
       case 0x2014: case 0x2015: /* — ― */ return this.found(T.Dash, dashesEnd(text, i));
     }
-    const word = wordAt(text, i);
+    return this.readWord(i);
+  }
+
+  private readWord(i: number): boolean {
+    const word = wordAt(this.text, i);
     if (word === undefined) return false;
-    return this.found(KEYWORD_TYPES.get(word) ?? T.Identifier, i + word.length);
+    this.found(KEYWORD_TYPES.get(word) ?? T.Identifier, i + word.length);
+    this.word = word;
+    return true;
   }
 
   private found(type: TokenType | undefined, end: number): true {
     this.type = type;
     this.end = end;
+    this.word = undefined;
     return true;
   }
 
@@ -156,7 +168,8 @@ class Scanner {
   }
 
   private emit(type: TokenType, start: number, end: number): void {
-    const token: IToken = { image: this.text.slice(start, end), startOffset: start, endOffset: end - 1, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type };
+    const word = this.word;
+    const token: IToken = { image: word ?? this.text.slice(start, end), startOffset: start, endOffset: end - 1, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type };
     if (type.GROUP === 'comments') {
       this.comments.push(token);
       if (type === T.UnclosedBlockComment) {
@@ -165,7 +178,8 @@ class Scanner {
       return;
     }
     this.tokens.push(token);
-    this.check(token, type, start, end);
+    // A word's letters are its own: full width is right there.
+    if (word === undefined) this.check(token, type, start, end);
   }
 
   /** Unclosed strings are errors; IME quotes and full-width punctuation get a hint with the ASCII form. */
@@ -178,8 +192,8 @@ class Scanner {
       this.problems.push(fullWidthHint(this.lines, start, end, toAsciiString(token.image)));
       return;
     }
-    // A string's content is the plan's own text, and a word's letters are its own: full width is right there.
-    if (type === T.StringLiteral || WORD_TYPES.has(type) || !hasFullWidth(token.image)) return;
+    // A string's content is the plan's own text: full width is right there.
+    if (type === T.StringLiteral || !hasFullWidth(token.image)) return;
     this.problems.push(fullWidthHint(this.lines, start, end, toHalfWidth(token.image)));
   }
 }

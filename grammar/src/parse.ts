@@ -2,14 +2,14 @@
  * The syntax layer's entry point: text in, a typed AST and located problems out.
  * It never throws; whatever chevrotain throws is turned into a problem.
  */
-import type { IRecognitionException, IToken } from 'chevrotain';
+import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
 import type { Comment, IndicatorDecl, PtlFile } from './ast';
 import { lex } from './lexer';
 import { PtlParser } from './parser';
 import { decodeMessage } from './parser-messages';
 import type { SyntaxProblem } from './problem';
 import { LineIndex } from './range';
-import { BlockComment, UnclosedBlockComment } from './tokens';
+import { BlockComment, LParen, Minus, Plus, Slash, Star, UnclosedBlockComment } from './tokens';
 
 export interface ParseResult {
   file: PtlFile;
@@ -69,7 +69,7 @@ export const MAX_EXPRESSION_DEPTH = 200;
 
 const EXPRESSION_KINDS = new Set(['Binary', 'Unary', 'Paren', 'Number', 'Reference']);
 
-const NESTING_TOKENS = new Set(['Plus', 'Minus', 'Star', 'Slash', 'LParen']);
+const NESTING_TOKENS: ReadonlySet<TokenType> = new Set([Plus, Minus, Star, Slash, LParen]);
 
 /**
  * Every level of an expression below its leaf is an operator or a `(`: a file with fewer
@@ -77,7 +77,7 @@ const NESTING_TOKENS = new Set(['Plus', 'Minus', 'Star', 'Slash', 'LParen']);
  */
 function mayNestTooDeeply(tokens: IToken[]): boolean {
   let n = 0;
-  for (const t of tokens) if (NESTING_TOKENS.has(t.tokenType.name) && ++n >= MAX_EXPRESSION_DEPTH) return true;
+  for (const t of tokens) if (NESTING_TOKENS.has(t.tokenType) && ++n >= MAX_EXPRESSION_DEPTH) return true;
   return false;
 }
 

@@ -13,10 +13,10 @@ export const KEYWORD_BY_SPELLING: ReadonlyMap<string, KeywordId> = new Map(
 /** Keywords that are directly followed by a number, so `基础值31.1` or `不低于55` split. */
 const TAKES_NUMBER = new Set<KeywordId>(['baseline', 'target', 'actual', 'value', 'row', 'line', 'within', 'ge', 'le', 'approx']);
 
-/** Chinese spellings by their first character, longest first, for prefix search. */
-const SPELLINGS_BY_FIRST = new Map<string, string[]>();
+/** Chinese spellings by the code of their first character, longest first, for prefix search. */
+const SPELLINGS_BY_FIRST = new Map<number, string[]>();
 for (const spelling of KEYWORDS.flatMap((k) => k.zh).sort((a, b) => b.length - a.length)) {
-  const first = spelling.charAt(0);
+  const first = spelling.charCodeAt(0);
   if (!SPELLINGS_BY_FIRST.has(first)) SPELLINGS_BY_FIRST.set(first, []);
   SPELLINGS_BY_FIRST.get(first)!.push(spelling);
 }
@@ -63,7 +63,7 @@ function unicodeWordAt(text: string, offset: number): string | undefined {
 /** The first keyword of a word made only of keywords (and trailing digits), else undefined. */
 function splitCompound(word: string): string | undefined {
   if (word.length > MAX_COMPOUND) return undefined;
-  for (const spelling of SPELLINGS_BY_FIRST.get(word.charAt(0)) ?? []) {
+  for (const spelling of SPELLINGS_BY_FIRST.get(word.charCodeAt(0)) ?? []) {
     if (!word.startsWith(spelling)) continue;
     if (restIsKeywords(word.slice(spelling.length), KEYWORD_BY_SPELLING.get(spelling)!)) return spelling;
   }
@@ -73,7 +73,7 @@ function splitCompound(word: string): string | undefined {
 function restIsKeywords(rest: string, previous: KeywordId): boolean {
   if (rest === '') return true;
   if (DIGITS.test(rest)) return TAKES_NUMBER.has(previous);
-  for (const spelling of SPELLINGS_BY_FIRST.get(rest.charAt(0)) ?? []) {
+  for (const spelling of SPELLINGS_BY_FIRST.get(rest.charCodeAt(0)) ?? []) {
     if (rest.startsWith(spelling) && restIsKeywords(rest.slice(spelling.length), KEYWORD_BY_SPELLING.get(spelling)!)) {
       return true;
     }
