@@ -410,47 +410,49 @@ export class PtlParser extends EmbeddedActionsParser {
 
   private citationTarget = this.RULE('citationTarget', (): A.Citation => this.OR(this.citationTargetAlternatives));
 
-  private readonly additiveAlternatives: IOrAlt<IToken>[] = [{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }];
-  private readonly multiplicativeAlternatives: IOrAlt<IToken>[] = [{ ALT: () => this.CONSUME(T.Star) }, { ALT: () => this.CONSUME(T.Slash) }];
+  private readonly operatorAlternatives: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME(T.Plus) },
+    { ALT: () => this.CONSUME(T.Minus) },
+    { ALT: () => this.CONSUME(T.Star) },
+    { ALT: () => this.CONSUME(T.Slash) },
+  ];
 
+  /**
+   * `a + b * c`: operands and operators read in a row, the tree built by precedence
+   * (`*` `/` before `+` `-`, each from the left). One rule for both levels, and operands
+   * read by one rule too: a plain number is two rule calls, not five.
+   */
   public expression = this.RULE('expression', (): A.Expr => {
-    let left = this.SUBRULE(this.term);
+    const operands = [this.SUBRULE(this.operand)];
+    const operators: IToken[] = [];
     this.MANY(() => {
-      const op = this.OR(this.additiveAlternatives);
-      const right = this.SUBRULE2(this.term);
-      this.ACTION(() => { left = this.binary(left, op, right); });
+      const op = this.OR(this.operatorAlternatives);
+      const right = this.SUBRULE2(this.operand);
+      if (this.RECORDING_PHASE) return;
+      operators.push(op);
+      operands.push(right);
     });
-    return left;
+    return this.ACTION(() => this.byPrecedence(operands, operators));
   });
 
-  private term = this.RULE('term', (): A.Expr => {
-    let left = this.SUBRULE(this.unary);
-    this.MANY(() => {
-      const op = this.OR(this.multiplicativeAlternatives);
-      const right = this.SUBRULE2(this.unary);
-      this.ACTION(() => { left = this.binary(left, op, right); });
-    });
-    return left;
-  });
-
-  private readonly unaryAlternatives: IOrAlt<A.Expr>[] = [
+  private readonly operandAlternatives: IOrAlt<A.Expr>[] = [
     {
       ALT: () => {
         const minus = this.CONSUME(T.Minus);
-        const operand = this.SUBRULE(this.unary);
+        const operand = this.SUBRULE(this.operand);
         return this.ACTION(() => {
           const { start, end } = this.spanFrom(minus, operand ?? minus);
           return { kind: 'Unary' as const, op: '-' as const, operand, start, end };
         });
       },
     },
-    { ALT: () => this.SUBRULE(this.primary) },
-  ];
-
-  private unary = this.RULE('unary', (): A.Expr => this.OR(this.unaryAlternatives));
-
-  private readonly primaryAlternatives: IOrAlt<A.Expr>[] = [
-    { ALT: () => this.SUBRULE(this.numberWithUnit) },
+    {
+      ALT: () => {
+        const n = this.CONSUME(T.NumberLiteral);
+        const unit = this.OPTION(this.numberUnit);
+        return this.ACTION(() => this.number(n, unit));
+      },
+    },
     { ALT: () => this.SUBRULE(this.reference) },
     {
       ALT: () => {
@@ -465,11 +467,14 @@ export class PtlParser extends EmbeddedActionsParser {
     },
   ];
 
-  private primary = this.RULE('primary', (): A.Expr => this.OR(this.primaryAlternatives));
+  /** A signed number (`55%`, `6672 元/人·年`), a reference, or an expression in parentheses. */
+  private operand = this.RULE('operand', (): A.Expr => this.OR(this.operandAlternatives));
+
+  private readonly numberUnit = (): A.UnitExpr => this.SUBRULE(this.unitExpr);
 
   private numberWithUnit = this.RULE('numberWithUnit', (): A.NumberLit => {
     const n = this.CONSUME(T.NumberLiteral);
-    const unit = this.OPTION(() => this.SUBRULE(this.unitExpr));
+    const unit = this.OPTION(this.numberUnit);
     return this.ACTION(() => this.number(n, unit));
   });
 
@@ -740,6 +745,25 @@ export class PtlParser extends EmbeddedActionsParser {
     if (last) node.end = last.end;
     if (value && value.kind === 'Binary') shrinkBinaries(value);
     return year;
+  }
+
+  /** The terms first (runs of `*` `/`, from the left), then the terms joined by `+` `-`, from the left. */
+  private byPrecedence(operands: Array<A.Expr | undefined>, operators: IToken[]): A.Expr {
+    const terms = [operands[0]!];
+    const additive: IToken[] = [];
+    operators.forEach((op, k) => {
+      const right = operands[k + 1];
+      if (op.tokenType === T.Star || op.tokenType === T.Slash) terms[terms.length - 1] = this.binary(terms[terms.length - 1]!, op, right);
+      else {
+        additive.push(op);
+        terms.push(right!);
+      }
+    });
+    let left = terms[0]!;
+    additive.forEach((op, k) => {
+      left = this.binary(left, op, terms[k + 1]);
+    });
+    return left;
   }
 
   private binary(left: A.Expr, op: IToken, right: A.Expr | undefined): A.Binary {

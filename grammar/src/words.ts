@@ -27,26 +27,40 @@ const DIGITS = /^[0-9０-９]+[万亿]?$/;
 /** Longer runs are prose, not keywords typed together; bounds the work on hostile input. */
 const MAX_COMPOUND = 24;
 
+/** Every spelling by the code of its first character: most words start with a character no keyword does. */
+const KEYWORDS_BY_FIRST = new Map<number, string[]>();
+for (const spelling of KEYWORD_BY_SPELLING.keys()) {
+  const first = spelling.charCodeAt(0);
+  KEYWORDS_BY_FIRST.set(first, [...(KEYWORDS_BY_FIRST.get(first) ?? []), spelling]);
+}
+
 /** The word (or the first keyword of a compound) at offset; undefined where no word starts. */
 export function wordAt(text: string, offset: number): string | undefined {
-  const word = commonWordAt(text, offset) ?? unicodeWordAt(text, offset);
-  if (word === undefined || KEYWORD_BY_SPELLING.has(word)) return word;
-  return splitCompound(word) ?? word;
+  const end = commonWordEnd(text, offset);
+  const word = end === -1 ? unicodeWordAt(text, offset) : undefined;
+  if (end === -1 && word === undefined) return undefined;
+  const candidates = KEYWORDS_BY_FIRST.get(text.charCodeAt(offset));
+  // No keyword starts so: the word is an identifier, without a lookup by its text.
+  if (candidates === undefined) return word ?? text.slice(offset, end);
+  const length = word?.length ?? end - offset;
+  for (const spelling of candidates) if (spelling.length === length && text.startsWith(spelling, offset)) return spelling;
+  const whole = word ?? text.slice(offset, end);
+  return splitCompound(whole) ?? whole;
 }
 
 /**
- * The word at offset when it is made of ASCII letters, digits, `_` and common CJK
- * ideographs, the words of nearly every file; undefined otherwise, and the regex decides.
+ * Where the word at offset ends when it is made of ASCII letters, digits, `_` and common
+ * CJK ideographs, the words of nearly every file; -1 otherwise, and the regex decides.
  * A character loop reads these several times faster than the Unicode-aware regex.
  */
-function commonWordAt(text: string, offset: number): string | undefined {
-  if (!isCommonWordChar(text.charCodeAt(offset), true)) return undefined;
+function commonWordEnd(text: string, offset: number): number {
+  if (!isCommonWordChar(text.charCodeAt(offset), true)) return -1;
   let end = offset + 1;
   while (end < text.length && isCommonWordChar(text.charCodeAt(end), false)) end++;
   const next = text.charCodeAt(end);
   // Any other letter, mark or digit continues the word: leave it to the regex.
-  if (end < text.length && next >= 0x80) return undefined;
-  return text.slice(offset, end);
+  if (end < text.length && next >= 0x80) return -1;
+  return end;
 }
 
 function isCommonWordChar(c: number, first: boolean): boolean {
