@@ -18,8 +18,18 @@ const MARKUP = /<\/?[a-zA-Z][^<>\n]{0,100}>|\*\*/g;
  * ASCII lower-cased.
  */
 export function normalizeName(s: string): string {
-  const t = fold(s).replace(MARKUP, '').replace(SPACES, '').replace(QUOTES, '');
-  return splitName(t).name.replace(SPACES, '').toLowerCase();
+  const t = plainName(s) ? s : fold(s).replace(MARKUP, '').replace(SPACES, '').replace(QUOTES, '');
+  const name = splitName(t).name;
+  return plainName(name) ? name.toLowerCase() : name.replace(SPACES, '').toLowerCase();
+}
+
+/** Ideographs, ASCII letters and digits only, as most names are: nothing above would change. */
+function plainName(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) return false;
+  }
+  return true;
 }
 
 interface Entry {

@@ -17,9 +17,10 @@ export interface NameParts {
 const CHILD_PREFIX = /^其中\s*[:：,，]?\s*/;
 /** Footnote marks: superscripts, circled numbers, daggers, asterisks. */
 const MARKS = /[¹²³⁴⁵⁶⁷⁸⁹⁰*※†‡①②③④⑤⑥⑦⑧⑨⑩]+$/;
+const MARK_CHARS = new Set([...'¹²³⁴⁵⁶⁷⁸⁹⁰*※†‡①②③④⑤⑥⑦⑧⑨⑩']);
 
 export function splitName(raw: string): NameParts {
-  let s = raw.replace(/\n/g, '').trim();
+  let s = (raw.includes('\n') ? raw.replace(/\n/g, '') : raw).trim();
   let child = false;
   const m = CHILD_PREFIX.exec(s);
   if (m && m[0].length < s.length) {
@@ -43,8 +44,9 @@ export function splitName(raw: string): NameParts {
  * name itself never ends in a bare number that way (`覆盖率1`, but `PM2.5` is kept).
  */
 export function stripFootnote(s: string): string {
-  let t = s.replace(MARKS, '');
-  const m = /(\d{1,2})$/.exec(t);
+  let t = MARK_CHARS.has(s.charAt(s.length - 1)) ? s.replace(MARKS, '') : s;
+  const last = t.charCodeAt(t.length - 1);
+  const m = last >= 0x30 && last <= 0x39 ? /(\d{1,2})$/.exec(t) : null;
   if (m) {
     const before = t[t.length - m[1]!.length - 1];
     if (isHan(before) || before === ')' || before === '）' || before === '”') t = t.slice(0, -m[1]!.length);
@@ -64,6 +66,7 @@ function trailingUnit(s: string): { start: number; unit: string } | undefined {
 
 /** `城乡低保 标准` → `城乡低保标准`: a space between two Han characters is layout. */
 function closeHanSpaces(s: string): string {
+  if (!hasSpaceCode(s)) return s.trim();
   let out = '';
   for (let i = 0; i < s.length; i++) {
     if (isSpaceCode(s.charCodeAt(i))) {
@@ -80,4 +83,9 @@ function closeHanSpaces(s: string): string {
     out += s[i];
   }
   return out.trim();
+}
+
+function hasSpaceCode(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isSpaceCode(s.charCodeAt(i))) return true;
+  return false;
 }
