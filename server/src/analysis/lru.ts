@@ -33,21 +33,29 @@ export class LruMap<K, V> {
 }
 
 /**
- * `compute`, remembering its results for the keys used lately: at least the last
- * `capacity` distinct keys, at most twice as many. Two generations rather than an
- * exact order, so that a hit is one lookup (a unit is read thousands of times a file).
- * Keys longer than `maxKey` are computed and not kept: such text is prose, and keeping
- * it costs memory.
+ * `compute`, remembering its results for the keys used lately. Keys longer than
+ * `maxKey` are computed and not kept: such text is prose, and keeping it costs memory.
  */
 export function memoized<V>(compute: (key: string) => V, capacity: number, maxKey: number): (key: string) => V {
+  return memoizedBy((key) => (key.length > maxKey ? undefined : key), compute, capacity);
+}
+
+/**
+ * `compute(arg)`, remembered under `keyOf(arg)` (undefined: not remembered) for the keys
+ * used lately: at least the last `capacity` distinct keys, at most twice as many. Two
+ * generations rather than an exact order, so that a hit is one lookup (a unit is read
+ * thousands of times a file).
+ */
+export function memoizedBy<A, V>(keyOf: (arg: A) => string | undefined, compute: (arg: A) => V, capacity: number): (arg: A) => V {
   // Boxed, so that a remembered `undefined` is told from a miss.
   let recent = new Map<string, { value: V }>();
   let older = new Map<string, { value: V }>();
-  return (key) => {
-    if (key.length > maxKey) return compute(key);
+  return (arg) => {
+    const key = keyOf(arg);
+    if (key === undefined) return compute(arg);
     const hit = recent.get(key);
     if (hit) return hit.value;
-    const kept = older.get(key) ?? { value: compute(key) };
+    const kept = older.get(key) ?? { value: compute(arg) };
     recent.set(key, kept);
     if (recent.size >= capacity) {
       older = recent;

@@ -7,13 +7,27 @@
  * `每` is a written `/` (`元每月` = 元/月, `张每千人` = 张/千人, `每千人` = 1/千人).
  */
 import type { UnitExpr } from '../../../../grammar/src/ast';
-import { memoized } from '../lru';
+import { memoized, memoizedBy } from '../lru';
 import { analyzeAtom, atomUnit } from './atoms';
 import { normalizeUnitText } from './normalize';
 import { makeUnit, multiply, ONE, power, type Unit } from './unit';
 
-/** The unit a `unit` clause or a number's own unit denotes. Never fails: unknown atoms are count nouns. */
-export function unitFromExpr(expr: UnitExpr): Unit {
+/**
+ * The unit a `unit` clause or a number's own unit denotes. Never fails: unknown atoms
+ * are count nouns. Units repeat (every `%` of a plan): each combination of factors is
+ * read once.
+ */
+export const unitFromExpr: (expr: UnitExpr) => Unit = memoizedBy(factorsKey, readUnitExpr, 4096);
+
+function factorsKey(expr: UnitExpr): string {
+  let key = '';
+  for (const f of expr.numerator) key += `${f.name}^${f.power}·`;
+  key += '/';
+  for (const f of expr.denominator) key += `${f.name}^${f.power}·`;
+  return key;
+}
+
+function readUnitExpr(expr: UnitExpr): Unit {
   let result = ONE;
   for (const factor of expr.numerator) {
     result = multiply(result, power(factorUnit(factor.name), powerOf(factor.power)));
