@@ -271,7 +271,9 @@ function yearsOf(year: A.YearSpec | undefined): number[] {
   if (!year || !Number.isFinite(year.from)) return [];
   const to = year.to !== undefined && Number.isFinite(year.to) ? year.to : year.from;
   if (to < year.from || to - year.from > 200) return [year.from];
-  return Array.from({ length: to - year.from + 1 }, (_, i) => year.from + i);
+  const years: number[] = [];
+  for (let y = year.from; y <= to; y++) years.push(y);
+  return years;
 }
 
 function planInfo(decl: A.PlanDecl): PlanInfo {

@@ -34,16 +34,18 @@ function reportStatus(ctx: CheckContext, s: TargetStatus): void {
   if (s.status === 'missed' && s.actual) {
     const binding = i.attribute === 'binding';
     const at = s.actual.measure.expr ?? s.actual.measure.field;
+    const [actual, target] = [fmt(s.actual.value), fmt(s.targetValue)];
     ctx.report(binding ? 'binding-target-missed' : 'anticipatory-target-missed', at, {
-      zh: `实际值 ${fmt(s.actual.value)}${u} 未达到${binding ? '约束性' : '预期性'}目标 ${opText}${fmt(s.targetValue)}${u}（${s.year}年）`,
-      en: `The actual ${fmt(s.actual.value)}${u} misses the ${binding ? 'binding' : 'anticipatory'} target ${opText}${fmt(s.targetValue)}${u} (${s.year})`,
+      zh: `实际值 ${actual}${u} 未达到${binding ? '约束性' : '预期性'}目标 ${opText}${target}${u}（${s.year}年）`,
+      en: `The actual ${actual}${u} misses the ${binding ? 'binding' : 'anticipatory'} target ${opText}${target}${u} (${s.year})`,
     });
   }
   if (s.status === 'lagging' && s.actual && s.expected !== undefined) {
     const at = s.actual.measure.expr ?? s.actual.measure.field;
+    const [actual, expected, target] = [fmt(s.actual.value), fmt(s.expected), fmt(s.targetValue)];
     ctx.report('progress-lagging', at, {
-      zh: `${STATUS_LABELS.lagging.zh}：${s.actual.year}年实际值 ${fmt(s.actual.value)}${u}，按线性进度应达 ${fmt(s.expected)}${u}（目标 ${fmt(s.targetValue)}${u}，${s.year}年）`,
-      en: `Lagging: ${fmt(s.actual.value)}${u} in ${s.actual.year}, where straight-line progress would be ${fmt(s.expected)}${u} (target ${fmt(s.targetValue)}${u} in ${s.year})`,
+      zh: `${STATUS_LABELS.lagging.zh}：${s.actual.year}年实际值 ${actual}${u}，按线性进度应达 ${expected}${u}（目标 ${target}${u}，${s.year}年）`,
+      en: `Lagging: ${actual}${u} in ${s.actual.year}, where straight-line progress would be ${expected}${u} (target ${target}${u} in ${s.year})`,
     });
   }
 }
@@ -66,9 +68,10 @@ function checkRegression(ctx: CheckContext, statuses: TargetStatus[]): void {
 
 function reportRegression(ctx: CheckContext, s: TargetStatus): void {
   const u = unitOf(s.indicator);
+  const [target, baseline] = [fmt(s.targetValue), fmt(s.baseline!.value)];
   ctx.report('target-regresses', s.target.expr ?? s.target.field, {
-    zh: `目标 ${fmt(s.targetValue)}${u}（${s.year}年）比基期值 ${fmt(s.baseline!.value)}${u}（${s.baseline!.year}年）退步`,
-    en: `The target ${fmt(s.targetValue)}${u} (${s.year}) falls back from the baseline ${fmt(s.baseline!.value)}${u} (${s.baseline!.year})`,
+    zh: `目标 ${target}${u}（${s.year}年）比基期值 ${baseline}${u}（${s.baseline!.year}年）退步`,
+    en: `The target ${target}${u} (${s.year}) falls back from the baseline ${baseline}${u} (${s.baseline!.year})`,
   });
 }
 
@@ -149,9 +152,10 @@ function checkAligns(ctx: CheckContext, indicator: IndicatorSymbol, statuses: Ta
     const weaker = s.direction === 'increase' ? s.targetValue < parentValue - 1e-9 : s.targetValue > parentValue + 1e-9;
     if (!weaker) continue;
     const u = unitOf(indicator);
+    const [target, parentTarget] = [fmt(s.targetValue), fmt(parentValue)];
     ctx.report('weaker-than-parent', s.target.expr ?? s.target.field, {
-      zh: `目标 ${fmt(s.targetValue)}${u} 弱于上级规划的目标 ${fmt(parentValue)}${u}（${s.year}年）`,
-      en: `The target ${fmt(s.targetValue)}${u} is weaker than the parent plan's ${fmt(parentValue)}${u} (${s.year})`,
+      zh: `目标 ${target}${u} 弱于上级规划的目标 ${parentTarget}${u}（${s.year}年）`,
+      en: `The target ${target}${u} is weaker than the parent plan's ${parentTarget}${u} (${s.year})`,
     });
   }
 }

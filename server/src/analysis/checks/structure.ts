@@ -135,11 +135,13 @@ export function checkIndicatorStructure(ctx: CheckContext, indicator: IndicatorS
   }
 }
 
+const SINGLE_FIELDS: ReadonlySet<string> = new Set(['name', 'unit', 'derive', 'aligns', 'direction']);
+
 /** name, unit, derive and aligns may appear once; a second one is reported where it stands. */
 function checkSingleFields(ctx: CheckContext, indicator: IndicatorSymbol): void {
   const seen = new Set<string>();
   for (const field of indicator.decl.fields) {
-    if (!['name', 'unit', 'derive', 'aligns', 'direction'].includes(field.field)) continue;
+    if (!SINGLE_FIELDS.has(field.field)) continue;
     if (!seen.has(field.field)) {
       seen.add(field.field);
       continue;
