@@ -133,7 +133,9 @@ function atOrBefore(measures: Measure[], year: number | undefined): Measure | un
 /** A measure's value in its indicator's unit, for the year it is stated for. */
 export function measureValue(symbol: IndicatorSymbol, m: Measure, resolve: Resolver): Evaluation | undefined {
   if (!m.expr || m.none) return undefined;
-  const result = evaluate(m.expr, { resolve, defaultUnit: symbol.unit, year: m.years.at(-1), visiting: new Set([symbol]) });
+  // A number refers to nothing: only a reference needs to know what is being evaluated.
+  const visiting = m.expr.kind === 'Number' ? undefined : new Set<ValueSymbol>([symbol]);
+  const result = evaluate(m.expr, { resolve, defaultUnit: symbol.unit, year: m.years.at(-1), visiting });
   if (!result.ok || !symbol.unit) return result;
   const value = convert(result.quantity.value, result.quantity.unit, symbol.unit);
   if (value === undefined) return { ok: false, problem: 'unit-mismatch', node: m.expr };

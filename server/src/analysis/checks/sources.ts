@@ -104,7 +104,8 @@ function nameMatch(ctx: CheckContext, indicator: IndicatorSymbol): RowMatch | un
 }
 
 function compareWithRow(ctx: CheckContext, indicator: IndicatorSymbol, row: SourceRow, source: LoadedSource): void {
-  const related = (value: SourceValue | undefined, line = row.firstLine): RelatedLocation[] => [{
+  // Made only for a finding: most indicators agree with their row.
+  const related = (value: SourceValue | undefined, line = row.firstLine) => (): RelatedLocation[] => [{
     file: source.path,
     range: value ? { start: { line: value.line - 1, character: value.column }, end: { line: value.line - 1, character: value.column + value.length } } : lineRange(line),
     message: { zh: '规划原文', en: 'in the plan text' },
@@ -131,7 +132,7 @@ function pickTarget(indicator: IndicatorSymbol, year: number | undefined): Measu
 }
 
 /** Whether the units agree (or cannot be compared); reports them when they differ. */
-function checkUnit(ctx: CheckContext, indicator: IndicatorSymbol, row: SourceRow, related: RelatedLocation[]): boolean {
+function checkUnit(ctx: CheckContext, indicator: IndicatorSymbol, row: SourceRow, related: () => RelatedLocation[]): boolean {
   const written = indicator.unitField?.unit;
   if (!written || !row.unit || !indicator.unit) return true;
   const sourceUnit = parseUnitText(row.unit);
@@ -141,13 +142,13 @@ function checkUnit(ctx: CheckContext, indicator: IndicatorSymbol, row: SourceRow
     zh: `单位「${written.text}」与规划原文的「${row.unit}」不一致`,
     en: `The unit “${written.text}” differs from the plan text's “${row.unit}”`,
   }, {
-    related,
+    related: related(),
     fixes: [{ title: { zh: `改为「${row.unit}」`, en: `Use “${row.unit}”` }, edits: [{ file: ctx.path, range: ctx.lines.rangeOfSpan(written), newText: row.unit }], safe: true }],
   });
   return false;
 }
 
-function checkAttribute(ctx: CheckContext, indicator: IndicatorSymbol, row: SourceRow, related: RelatedLocation[]): void {
+function checkAttribute(ctx: CheckContext, indicator: IndicatorSymbol, row: SourceRow, related: () => RelatedLocation[]): void {
   const field = indicator.attributes[0];
   if (!field || !row.attribute || field.attribute === row.attribute) return;
   const chinese = /[\u4e00-\u9fff]/.test(field.keyword.text);
@@ -157,7 +158,7 @@ function checkAttribute(ctx: CheckContext, indicator: IndicatorSymbol, row: Sour
     zh: `属性「${words[field.attribute].zh}」与规划原文的「${words[row.attribute].zh}」不一致`,
     en: `The attribute ${words[field.attribute].en} differs from the plan text's ${words[row.attribute].en}`,
   }, {
-    related,
+    related: related(),
     fixes: [{ title: { zh: `改为「${replacement}」`, en: `Use “${replacement}”` }, edits: [{ file: ctx.path, range: ctx.lines.rangeOfSpan(field.keyword), newText: replacement }], safe: true }],
   });
 }
@@ -168,7 +169,7 @@ const FIELD_WORDS = {
   actual: { zh: '完成值', en: 'actual' },
 };
 
-function compareValue(ctx: CheckContext, indicator: IndicatorSymbol, m: Measure, cell: SourceValue, row: SourceRow, which: keyof typeof FIELD_WORDS, related: RelatedLocation[]): void {
+function compareValue(ctx: CheckContext, indicator: IndicatorSymbol, m: Measure, cell: SourceValue, row: SourceRow, which: keyof typeof FIELD_WORDS, related: () => RelatedLocation[]): void {
   if (cell.none || cell.value === undefined) return;
   if (m.none) return;
   const ours = measureValue(indicator, m, ctx.resolve);
@@ -187,7 +188,7 @@ function compareValue(ctx: CheckContext, indicator: IndicatorSymbol, m: Measure,
   ctx.report('value-differs-from-source', m.expr ?? m.field, {
     zh: `${FIELD_WORDS[which].zh} ${ourText} 与规划原文的「${cell.text}」不一致`,
     en: `The ${FIELD_WORDS[which].en} ${ourText} differs from the plan text's “${cell.text}”`,
-  }, { related, fixes });
+  }, { related: related(), fixes });
 }
 
 /** The source's number in the indicator's unit, when the units can be related. */
