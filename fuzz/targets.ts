@@ -169,6 +169,9 @@ export function checkPtl(ws: FuzzWorkspace, text: string, opts: { features?: boo
   const times: StageTimes = {};
   const n = text.length;
   const parsed = stage('parse', n, times, () => parse(text));
+  // The parser reports what it cannot read; it never gives up on a file (a thrown error becomes this message).
+  const stopped = parsed.problems.find((p) => p.message.en.startsWith('The parser stopped'));
+  if (stopped) violation('parse', stopped.message.en);
   const analysis = stage('analyze', n, times, () => ws.analyzer.analyze(MAIN, text));
   if (opts.features !== false) {
     const fws = ws.features(analysis);

@@ -258,7 +258,7 @@ export class PtlParser extends EmbeddedActionsParser {
     });
   });
 
-  private readonly targetValueAlternatives: IOrAlt<A.Expr | A.StringLit | A.NoneLit>[] = [
+  private readonly targetValueAlternatives: IOrAlt<A.Expr | A.StringLit | A.NoneLit | undefined>[] = [
     { ALT: () => this.stringValue(this.CONSUME(T.StringLiteral)) },
     { ALT: () => this.noneValue(this.CONSUME(T.Dash)) },
     { ALT: () => this.SUBRULE(this.expression) },
@@ -422,7 +422,7 @@ export class PtlParser extends EmbeddedActionsParser {
    * (`*` `/` before `+` `-`, each from the left). One rule for both levels, and operands
    * read by one rule too: a plain number is two rule calls, not five.
    */
-  public expression = this.RULE('expression', (): A.Expr => {
+  public expression = this.RULE('expression', (): A.Expr | undefined => {
     const operands = [this.SUBRULE(this.operand)];
     const operators: IToken[] = [];
     this.MANY(() => {
@@ -470,7 +470,7 @@ export class PtlParser extends EmbeddedActionsParser {
   /** A signed number (`55%`, `6672 元/人·年`), a reference, or an expression in parentheses. */
   private operand = this.RULE('operand', (): A.Expr => this.OR(this.operandAlternatives));
 
-  private readonly numberUnit = (): A.UnitExpr => this.SUBRULE(this.unitExpr);
+  private readonly numberUnit = (): A.UnitExpr | undefined => this.SUBRULE(this.unitExpr);
 
   private numberWithUnit = this.RULE('numberWithUnit', (): A.NumberLit => {
     const n = this.CONSUME(T.NumberLiteral);
@@ -534,20 +534,23 @@ export class PtlParser extends EmbeddedActionsParser {
   private readonly unitSeparatorAlternatives: IOrAlt<IToken>[] = [{ ALT: () => this.CONSUME(T.MiddleDot) }, { ALT: () => this.CONSUME(T.Slash) }];
 
   /** `元/人·月`: factors joined by `·`, and everything after a `/` divides. */
-  public unitExpr = this.RULE('unitExpr', (): A.UnitExpr => {
+  public unitExpr = this.RULE('unitExpr', (): A.UnitExpr | undefined => {
     const numerator: A.UnitFactor[] = [];
     const denominator: A.UnitFactor[] = [];
     const first = this.SUBRULE(this.unitFactor);
-    this.ACTION(() => numerator.push(first));
+    this.ACTION(() => first && numerator.push(first));
     let inDenominator = false;
     this.MANY(() => {
       const separator = this.OR(this.unitSeparatorAlternatives);
       if (!this.RECORDING_PHASE && separator.tokenType === T.Slash) inDenominator = true;
       const factor = this.SUBRULE2(this.unitFactor);
-      this.ACTION(() => (inDenominator ? denominator : numerator).push(factor));
+      this.ACTION(() => factor && (inDenominator ? denominator : numerator).push(factor));
     });
     return this.ACTION(() => {
-      const { start, end } = this.spanFrom(first, denominator.at(-1) ?? numerator.at(-1)!);
+      // A factor that error recovery lost (its error already reported) is left out; with none, there is no unit.
+      const firstKept = numerator[0] ?? denominator[0];
+      if (!firstKept) return undefined;
+      const { start, end } = this.spanFrom(firstKept, denominator.at(-1) ?? numerator.at(-1)!);
       return { kind: 'Unit' as const, numerator, denominator, text: unitText(numerator, denominator), start, end };
     });
   });
@@ -589,7 +592,7 @@ export class PtlParser extends EmbeddedActionsParser {
     });
   }
 
-  private readonly measuredValueAlternatives: IOrAlt<A.Expr | A.NoneLit | A.StringLit>[] = [
+  private readonly measuredValueAlternatives: IOrAlt<A.Expr | A.NoneLit | A.StringLit | undefined>[] = [
     { ALT: () => this.stringValue(this.CONSUME(T.StringLiteral)) },
     { ALT: () => this.noneValue(this.CONSUME(T.Dash)) },
     {
@@ -747,26 +750,31 @@ export class PtlParser extends EmbeddedActionsParser {
     return year;
   }
 
-  /** The terms first (runs of `*` `/`, from the left), then the terms joined by `+` `-`, from the left. */
-  private byPrecedence(operands: Array<A.Expr | undefined>, operators: IToken[]): A.Expr {
-    const terms = [operands[0]!];
+  /**
+   * The terms first (runs of `*` `/`, from the left), then the terms joined by `+` `-`, from
+   * the left. An operand that error recovery lost (its error already reported) is missing:
+   * a binary without its left side is missing too, and one without its right side is kept.
+   */
+  private byPrecedence(operands: Array<A.Expr | undefined>, operators: IToken[]): A.Expr | undefined {
+    const terms = [operands[0]];
     const additive: IToken[] = [];
     operators.forEach((op, k) => {
       const right = operands[k + 1];
-      if (op.tokenType === T.Star || op.tokenType === T.Slash) terms[terms.length - 1] = this.binary(terms[terms.length - 1]!, op, right);
+      if (op.tokenType === T.Star || op.tokenType === T.Slash) terms[terms.length - 1] = this.binary(terms[terms.length - 1], op, right);
       else {
         additive.push(op);
-        terms.push(right!);
+        terms.push(right);
       }
     });
-    let left = terms[0]!;
+    let left = terms[0];
     additive.forEach((op, k) => {
       left = this.binary(left, op, terms[k + 1]);
     });
     return left;
   }
 
-  private binary(left: A.Expr, op: IToken, right: A.Expr | undefined): A.Binary {
+  private binary(left: A.Expr | undefined, op: IToken, right: A.Expr | undefined): A.Binary | undefined {
+    if (!left) return undefined;
     const ops: Record<string, A.Binary['op']> = { '+': '+', '＋': '+', '-': '-', '－': '-', '−': '-', '*': '*', '×': '*', '＊': '*', '/': '/', '／': '/', '÷': '/' };
     const { start, end } = this.spanFrom(left, right ?? op);
     return { kind: 'Binary', op: ops[op.image] ?? '+', left, right, start, end };
