@@ -16,7 +16,7 @@ import type { LineIndex } from './range';
 import type { SyntaxProblem } from './problem';
 import * as T from './tokens';
 import { COMPARISON_OF_KEYWORD, KeywordToken } from './tokens';
-import { KEYWORD_BY_SPELLING, wordAt } from './words';
+import { KEYWORD_BY_SPELLING, mayBeKeyword, wordAt } from './words';
 
 export interface LexResult {
   tokens: IToken[];
@@ -117,7 +117,7 @@ class Scanner {
   private readWord(i: number): boolean {
     const word = wordAt(this.text, i);
     if (word === undefined) return false;
-    this.found(KEYWORD_TYPES.get(word) ?? T.Identifier, i + word.length);
+    this.found((mayBeKeyword(word) && KEYWORD_TYPES.get(word)) || T.Identifier, i + word.length);
     this.word = word;
     return true;
   }

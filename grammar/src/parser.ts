@@ -31,6 +31,17 @@ const JUNK_IN_BLOCK = CONCRETE.filter((t) => !DECLARATION_STARTS.includes(t) && 
 
 type Context = 'plan' | 'series' | 'table' | 'indicator';
 
+/** What may follow a lone minus that stands for “no value”. */
+const ENDS_A_VALUE: readonly TokenType[] = [T.At, EOF, T.RBrace];
+const OPERATORS: readonly TokenType[] = [T.Plus, T.Minus, T.Star, T.Slash];
+const UNIT_SEPARATORS: readonly TokenType[] = [T.MiddleDot, T.Slash];
+
+/** A block's arguments, one object per context rather than one per call. */
+const BLOCK_ARGS: Record<Context, { ARGS: [Context] }> = { plan: { ARGS: ['plan'] }, series: { ARGS: ['series'] }, table: { ARGS: ['table'] }, indicator: { ARGS: ['indicator'] } };
+
+/** What a rule returns while chevrotain records the grammar: no node is built then. */
+const RECORDING = undefined as never;
+
 /** Real plans nest indicators two or three deep; this is far beyond any of them. */
 export const MAX_INDICATOR_DEPTH = 16;
 
@@ -76,9 +87,18 @@ export class PtlParser extends EmbeddedActionsParser {
     return this.LA(1).tokenType === EOF;
   }
 
-  // The alternatives of an OR are built once, not at every call (chevrotain's advice):
-  // the field alternatives alone were the parser's largest allocation. They may read
-  // `this` only; what a rule collects is pushed after the OR returns.
+  // The alternatives of an OR, and what an OPTION or MANY runs, are made once, not at
+  // every call (chevrotain's advice): closures made per call were most of what the parser
+  // allocated. They may read `this` only; what a rule collects is pushed after they return.
+  // Nodes are built after `if (this.RECORDING_PHASE) return RECORDING` rather than
+  // inside ACTION closures, for the same reason.
+
+  private readonly anIdentifier = (): IToken => this.CONSUME(T.Identifier);
+  private readonly aString = (): IToken => this.CONSUME(T.StringLiteral);
+  private readonly aComparison = (): IToken => this.CONSUME(T.Comparison);
+  private readonly aYear = (): A.YearSpec => this.SUBRULE(this.year);
+  private readonly aClosingBrace = (): IToken => this.CONSUME(T.RBrace);
+  private readonly aColon = (): IToken => this.CONSUME(T.Colon);
 
   private readonly topAlternatives: IOrAlt<A.Declaration | undefined>[] = [
     { ALT: () => this.SUBRULE(this.declaration) },
@@ -110,52 +130,50 @@ export class PtlParser extends EmbeddedActionsParser {
 
   private table = this.RULE('table', (): A.TableDecl => {
     const keyword = this.CONSUME(K.table);
-    const id = this.OPTION(() => this.CONSUME(T.Identifier));
-    const title = this.OPTION2(() => this.CONSUME(T.StringLiteral));
-    const body = this.SUBRULE(this.block, { ARGS: ['table'] });
-    return this.ACTION(() => {
-      const { start, end } = this.spanFrom(keyword, body.close ?? body.open ?? title ?? id ?? keyword);
-      return {
-        kind: 'Table' as const, keyword: this.keyword(keyword), id: this.identifier(id), title: this.string(title),
-        fields: body.fields, indicators: body.indicators, open: body.open, close: body.close, start, end,
-      };
-    });
+    const id = this.OPTION(this.anIdentifier);
+    const title = this.OPTION2(this.aString);
+    const body = this.SUBRULE(this.block, BLOCK_ARGS.table);
+    if (this.RECORDING_PHASE) return RECORDING;
+    const { start, end } = this.spanFrom(keyword, body.close ?? body.open ?? title ?? id ?? keyword);
+    return {
+      kind: 'Table', keyword: this.keyword(keyword), id: this.identifier(id), title: this.string(title),
+      fields: body.fields, indicators: body.indicators, open: body.open, close: body.close, start, end,
+    };
   });
 
   /** Public as an entry point: grammar/src/reparse.ts re-parses one indicator after an edit inside it. */
   public indicator = this.RULE('indicator', (): A.IndicatorDecl => {
     const keyword = this.CONSUME(K.indicator);
-    const id = this.OPTION(() => this.CONSUME(T.Identifier));
-    const title = this.OPTION2(() => this.CONSUME(T.StringLiteral));
-    this.ACTION(() => this.indicatorColumns.push(this.lines.positionAt(keyword.startOffset).character));
-    const body = this.SUBRULE(this.block, { ARGS: ['indicator'] });
-    this.ACTION(() => this.indicatorColumns.pop());
-    return this.ACTION(() => {
-      const { start, end } = this.spanFrom(keyword, body.close ?? body.open ?? title ?? id ?? keyword);
-      return {
-        kind: 'Indicator' as const, keyword: this.keyword(keyword), id: this.identifier(id), title: this.string(title),
-        fields: body.fields, children: body.indicators, open: body.open, close: body.close, start, end,
-      };
-    });
+    const id = this.OPTION(this.anIdentifier);
+    const title = this.OPTION2(this.aString);
+    if (!this.RECORDING_PHASE) this.indicatorColumns.push(this.lines.positionAt(keyword.startOffset).character);
+    const body = this.SUBRULE(this.block, BLOCK_ARGS.indicator);
+    if (this.RECORDING_PHASE) return RECORDING;
+    this.indicatorColumns.pop();
+    const { start, end } = this.spanFrom(keyword, body.close ?? body.open ?? title ?? id ?? keyword);
+    return {
+      kind: 'Indicator', keyword: this.keyword(keyword), id: this.identifier(id), title: this.string(title),
+      fields: body.fields, children: body.indicators, open: body.open, close: body.close, start, end,
+    };
   });
 
   private use = this.RULE('use', (): A.UseDecl => {
     const keyword = this.CONSUME(K.use);
-    const path = this.OPTION(() => this.CONSUME(T.StringLiteral));
-    const as = this.OPTION2(() => this.CONSUME(K.as));
-    const alias = this.OPTION3(() => this.CONSUME(T.Identifier));
-    return this.ACTION(() => {
-      const { start, end } = this.spanFrom(keyword, alias ?? as ?? path ?? keyword);
-      return {
-        kind: 'Use' as const, keyword: this.keyword(keyword), path: this.string(path), asKeyword: as && this.keyword(as), alias: this.identifier(alias),
-        start, end,
-      };
-    });
+    const path = this.OPTION(this.aString);
+    const as = this.OPTION2(this.anAs);
+    const alias = this.OPTION3(this.anIdentifier);
+    if (this.RECORDING_PHASE) return RECORDING;
+    const { start, end } = this.spanFrom(keyword, alias ?? as ?? path ?? keyword);
+    return {
+      kind: 'Use', keyword: this.keyword(keyword), path: this.string(path), asKeyword: as && this.keyword(as), alias: this.identifier(alias),
+      start, end,
+    };
   });
+  private readonly anAs = (): IToken => this.CONSUME(K.as);
 
   private check = this.RULE('check', (): A.CheckDecl => {
     const keyword = this.CONSUME(K.check);
-    const title = this.OPTION(() => this.CONSUME(T.StringLiteral));
+    const title = this.OPTION(this.aString);
     const left = this.SUBRULE(this.expression);
     const comparison = this.CONSUME(T.Comparison);
     const right = this.SUBRULE2(this.expression);
@@ -163,17 +181,33 @@ export class PtlParser extends EmbeddedActionsParser {
       this.CONSUME(K.within);
       return this.SUBRULE(this.numberWithUnit);
     });
-    return this.ACTION(() => {
-      const { start, end } = this.spanFrom(keyword, within ?? right ?? comparison);
-      return {
-        kind: 'Check' as const, keyword: this.keyword(keyword), title: this.string(title), left, comparison: this.comparison(comparison), right, within,
-        start, end,
-      };
-    });
+    if (this.RECORDING_PHASE) return RECORDING;
+    const { start, end } = this.spanFrom(keyword, within ?? right ?? comparison);
+    return {
+      kind: 'Check' as const, keyword: this.keyword(keyword), title: this.string(title), left, comparison: this.comparison(comparison), right, within,
+      start, end,
+    };
   });
 
+  /** The fields, then what else a block holds: one OR for an item, not one for an item and one for a field. */
   private readonly blockAlternatives: IOrAlt<A.Field | A.IndicatorDecl | undefined>[] = [
-    { ALT: () => this.SUBRULE(this.field) },
+    { ALT: () => this.SUBRULE(this.nameField) },
+    { ALT: () => this.SUBRULE(this.noteField) },
+    { ALT: () => this.SUBRULE(this.regionField) },
+    { ALT: () => this.SUBRULE(this.sourceField) },
+    { ALT: () => this.SUBRULE(this.unitField) },
+    { ALT: () => this.SUBRULE(this.baselineField) },
+    { ALT: () => this.SUBRULE(this.actualField) },
+    { ALT: () => this.SUBRULE(this.targetField) },
+    { ALT: () => this.SUBRULE(this.valueField) },
+    { ALT: () => this.SUBRULE(this.attributeField) },
+    { ALT: () => this.SUBRULE(this.directionField) },
+    { ALT: () => this.SUBRULE(this.levelField) },
+    { ALT: () => this.SUBRULE(this.deriveField) },
+    { ALT: () => this.SUBRULE(this.alignsField) },
+    { ALT: () => this.SUBRULE(this.parentField) },
+    { ALT: () => this.SUBRULE(this.citeField) },
+    { ALT: () => this.SUBRULE(this.periodField) },
     { ALT: () => this.SUBRULE(this.indicator) },
     { ALT: () => { this.CONSUME(T.Separator); return undefined; } },
     { ALT: () => { this.junk(JUNK_IN_BLOCK, 'block'); return undefined; } },
@@ -195,39 +229,16 @@ export class PtlParser extends EmbeddedActionsParser {
     });
     // A missing `}` is common while typing and after every block closed by indentation:
     // it is reported here rather than through chevrotain's recovery, whose cost grows with nesting.
-    const close = this.OPTION5(() => this.CONSUME(T.RBrace));
-    return this.ACTION(() => {
-      if (!close) this.missingClose();
-      return {
-        fields,
-        indicators,
-        open: this.real(open) ? this.tokenSpan(open) : undefined,
-        close: close && this.real(close) ? this.tokenSpan(close) : undefined,
-      };
-    });
+    const close = this.OPTION5(this.aClosingBrace);
+    if (this.RECORDING_PHASE) return RECORDING;
+    if (!close) this.missingClose();
+    return {
+      fields,
+      indicators,
+      open: this.real(open) ? this.tokenSpan(open) : undefined,
+      close: close && this.real(close) ? this.tokenSpan(close) : undefined,
+    };
   }, { recoveryValueFunc: () => ({ fields: [], indicators: [] }) });
-
-  private readonly fieldAlternatives: IOrAlt<A.Field>[] = [
-    { ALT: () => this.SUBRULE(this.nameField) },
-    { ALT: () => this.SUBRULE(this.noteField) },
-    { ALT: () => this.SUBRULE(this.regionField) },
-    { ALT: () => this.SUBRULE(this.sourceField) },
-    { ALT: () => this.SUBRULE(this.unitField) },
-    { ALT: () => this.SUBRULE(this.baselineField) },
-    { ALT: () => this.SUBRULE(this.actualField) },
-    { ALT: () => this.SUBRULE(this.targetField) },
-    { ALT: () => this.SUBRULE(this.valueField) },
-    { ALT: () => this.SUBRULE(this.attributeField) },
-    { ALT: () => this.SUBRULE(this.directionField) },
-    { ALT: () => this.SUBRULE(this.levelField) },
-    { ALT: () => this.SUBRULE(this.deriveField) },
-    { ALT: () => this.SUBRULE(this.alignsField) },
-    { ALT: () => this.SUBRULE(this.parentField) },
-    { ALT: () => this.SUBRULE(this.citeField) },
-    { ALT: () => this.SUBRULE(this.periodField) },
-  ];
-
-  private field = this.RULE('field', (): A.Field => this.OR(this.fieldAlternatives), { recoveryValueFunc: () => undefined as never });
 
   // One rule per field: chevrotain keys lookahead by rule and occurrence index.
   private nameField = this.RULE('nameField', (): A.NameField => this.stringField(K.name, 'name'));
@@ -242,23 +253,21 @@ export class PtlParser extends EmbeddedActionsParser {
     const keyword = this.CONSUME(K.source);
     this.colon();
     const path = this.CONSUME(T.StringLiteral);
-    return this.ACTION(() => {
-      const { start, end } = this.spanFrom(keyword, path ?? keyword);
-      return { kind: 'Field' as const, field: 'source' as const, keyword: this.keyword(keyword), path: this.string(path), start, end };
-    });
+    if (this.RECORDING_PHASE) return RECORDING;
+    const { start, end } = this.spanFrom(keyword, path ?? keyword);
+    return { kind: 'Field' as const, field: 'source' as const, keyword: this.keyword(keyword), path: this.string(path), start, end };
   });
 
   private unitField = this.RULE('unitField', (): A.UnitField => {
     const keyword = this.CONSUME(K.unit);
     this.colon();
     const unit = this.SUBRULE(this.unitExpr);
-    return this.ACTION(() => {
-      const { start, end } = this.spanFrom(keyword, unit ?? keyword);
-      return { kind: 'Field' as const, field: 'unit' as const, keyword: this.keyword(keyword), unit, start, end };
-    });
+    if (this.RECORDING_PHASE) return RECORDING;
+    const { start, end } = this.spanFrom(keyword, unit ?? keyword);
+    return { kind: 'Field' as const, field: 'unit' as const, keyword: this.keyword(keyword), unit, start, end };
   });
 
-  private readonly targetValueAlternatives: IOrAlt<A.Expr | A.StringLit | A.NoneLit | undefined>[] = [
+  private readonly valueAlternatives: IOrAlt<A.Expr | A.StringLit | A.NoneLit | undefined>[] = [
     { ALT: () => this.stringValue(this.CONSUME(T.StringLiteral)) },
     { ALT: () => this.noneValue(this.CONSUME(T.Dash)) },
     { ALT: () => this.SUBRULE(this.expression) },
@@ -267,81 +276,74 @@ export class PtlParser extends EmbeddedActionsParser {
   private targetField = this.RULE('targetField', (): A.TargetField => {
     const keyword = this.CONSUME(K.target);
     this.colon();
-    const comparison = this.OPTION(() => this.CONSUME(T.Comparison));
-    const value = this.OR(this.targetValueAlternatives);
-    const year = this.OPTION2(() => this.SUBRULE(this.year));
+    const comparison = this.OPTION(this.aComparison);
+    const value = this.OR(this.valueAlternatives);
+    const year = this.OPTION2(this.aYear);
     const cites = this.inlineCites(keyword);
-    return this.ACTION(() => {
-      const ownYear = year ?? this.stealYear(value);
-      const { start, end } = this.spanFrom(keyword, cites.at(-1) ?? ownYear ?? value ?? comparison ?? keyword);
-      return {
-        kind: 'Field' as const, field: 'target' as const, keyword: this.keyword(keyword), comparison: this.comparison(comparison), value, year: ownYear, cites,
-        start, end,
-      };
-    });
+    if (this.RECORDING_PHASE) return RECORDING;
+    const ownYear = year ?? this.stealYear(value);
+    const { start, end } = this.spanFrom(keyword, cites.at(-1) ?? ownYear ?? value ?? comparison ?? keyword);
+    return {
+      kind: 'Field' as const, field: 'target' as const, keyword: this.keyword(keyword), comparison: this.comparison(comparison), value, year: ownYear, cites,
+      start, end,
+    };
   });
 
   private valueField = this.RULE('valueField', (): A.ValueField => {
     const keyword = this.CONSUME(K.value);
     this.colon();
     const value = this.SUBRULE(this.expression);
-    const year = this.OPTION(() => this.SUBRULE(this.year));
-    return this.ACTION(() => {
-      const ownYear = year ?? this.stealYear(value);
-      const { start, end } = this.spanFrom(keyword, ownYear ?? value ?? keyword);
-      return { kind: 'Field' as const, field: 'value' as const, keyword: this.keyword(keyword), value, year: ownYear, start, end };
-    });
+    const year = this.OPTION(this.aYear);
+    if (this.RECORDING_PHASE) return RECORDING;
+    const ownYear = year ?? this.stealYear(value);
+    const { start, end } = this.spanFrom(keyword, ownYear ?? value ?? keyword);
+    return { kind: 'Field' as const, field: 'value' as const, keyword: this.keyword(keyword), value, year: ownYear, start, end };
   });
 
   private readonly attributeAlternatives: IOrAlt<IToken>[] = [{ ALT: () => this.CONSUME(K.binding) }, { ALT: () => this.CONSUME(K.anticipatory) }];
 
   private attributeField = this.RULE('attributeField', (): A.AttributeField => {
     const keyword = this.OR(this.attributeAlternatives);
-    return this.ACTION(() => {
-      const { start, end } = this.tokenSpan(keyword);
-      const attribute = keyword.tokenType === K.binding ? ('binding' as const) : ('anticipatory' as const);
-      return { kind: 'Field' as const, field: 'attribute' as const, keyword: this.keyword(keyword), attribute, start, end };
-    });
+    if (this.RECORDING_PHASE) return RECORDING;
+    const { start, end } = this.tokenSpan(keyword);
+    const attribute = keyword.tokenType === K.binding ? ('binding' as const) : ('anticipatory' as const);
+    return { kind: 'Field' as const, field: 'attribute' as const, keyword: this.keyword(keyword), attribute, start, end };
   });
 
   private directionField = this.RULE('directionField', (): A.DirectionField => {
     const keyword = this.CONSUME(K.direction);
     this.colon();
     const value = this.CONSUME(T.Identifier);
-    return this.ACTION(() => {
-      const { start, end } = this.spanFrom(keyword, value ?? keyword);
-      return { kind: 'Field' as const, field: 'direction' as const, keyword: this.keyword(keyword), direction: this.identifier(value), start, end };
-    });
+    if (this.RECORDING_PHASE) return RECORDING;
+    const { start, end } = this.spanFrom(keyword, value ?? keyword);
+    return { kind: 'Field' as const, field: 'direction' as const, keyword: this.keyword(keyword), direction: this.identifier(value), start, end };
   });
 
   private levelField = this.RULE('levelField', (): A.LevelField => {
     const keyword = this.CONSUME(K.level);
     this.colon();
     const value = this.CONSUME(T.Identifier);
-    return this.ACTION(() => {
-      const { start, end } = this.spanFrom(keyword, value ?? keyword);
-      return { kind: 'Field' as const, field: 'level' as const, keyword: this.keyword(keyword), value: this.identifier(value), start, end };
-    });
+    if (this.RECORDING_PHASE) return RECORDING;
+    const { start, end } = this.spanFrom(keyword, value ?? keyword);
+    return { kind: 'Field' as const, field: 'level' as const, keyword: this.keyword(keyword), value: this.identifier(value), start, end };
   });
 
   private parentField = this.RULE('parentField', (): A.ParentField => {
     const keyword = this.CONSUME(K.parent);
     this.colon();
     const ref = this.SUBRULE(this.reference);
-    return this.ACTION(() => {
-      const { start, end } = this.spanFrom(keyword, ref ?? keyword);
-      return { kind: 'Field' as const, field: 'parent' as const, keyword: this.keyword(keyword), ref, start, end };
-    });
+    if (this.RECORDING_PHASE) return RECORDING;
+    const { start, end } = this.spanFrom(keyword, ref ?? keyword);
+    return { kind: 'Field' as const, field: 'parent' as const, keyword: this.keyword(keyword), ref, start, end };
   });
 
   private citeField = this.RULE('citeField', (): A.CiteField => {
     const keyword = this.CONSUME(K.cite);
     this.colon();
     const citation = this.SUBRULE(this.citation);
-    return this.ACTION(() => {
-      const { start, end } = this.spanFrom(keyword, citation ?? keyword);
-      return { kind: 'Field' as const, field: 'cite' as const, keyword: this.keyword(keyword), citation, start, end };
-    });
+    if (this.RECORDING_PHASE) return RECORDING;
+    const { start, end } = this.spanFrom(keyword, citation ?? keyword);
+    return { kind: 'Field' as const, field: 'cite' as const, keyword: this.keyword(keyword), citation, start, end };
   });
 
   private readonly periodDashAlternatives: IOrAlt<IToken>[] = [
@@ -357,13 +359,12 @@ export class PtlParser extends EmbeddedActionsParser {
     const from = this.CONSUME(T.NumberLiteral);
     this.OR(this.periodDashAlternatives);
     const to = this.CONSUME2(T.NumberLiteral);
-    return this.ACTION(() => {
-      const { start, end } = this.spanFrom(keyword, to);
-      return {
-        kind: 'Field' as const, field: 'period' as const, keyword: this.keyword(keyword), from: this.integer(from), to: this.integer(to), years: this.spanFrom(from, to),
-        start, end,
-      };
-    });
+    if (this.RECORDING_PHASE) return RECORDING;
+    const { start, end } = this.spanFrom(keyword, to);
+    return {
+      kind: 'Field' as const, field: 'period' as const, keyword: this.keyword(keyword), from: this.integer(from), to: this.integer(to), years: this.spanFrom(from, to),
+      start, end,
+    };
   });
 
   private readonly citationAlternatives: IOrAlt<A.Citation>[] = [
@@ -371,11 +372,10 @@ export class PtlParser extends EmbeddedActionsParser {
       ALT: () => {
         const file = this.CONSUME(T.StringLiteral);
         const rest = this.OPTION(() => this.SUBRULE(this.citationTarget));
-        return this.ACTION(() => {
-          const first = this.string(file);
-          if (!rest) return this.citationNode(file, file, { quote: first });
-          return this.citationNode(file, rest, { file: first, table: rest.table, row: rest.row, line: rest.line, quote: rest.quote });
-        });
+        if (this.RECORDING_PHASE) return RECORDING;
+        const first = this.string(file);
+        if (!rest) return this.citationNode(file, file, { quote: first });
+        return this.citationNode(file, rest, { file: first, table: rest.table, row: rest.row, line: rest.line, quote: rest.quote });
       },
     },
     { ALT: () => this.SUBRULE2(this.citationTarget) },
@@ -387,23 +387,26 @@ export class PtlParser extends EmbeddedActionsParser {
   private readonly citationTargetAlternatives: IOrAlt<A.Citation>[] = [
     {
       ALT: () => {
-        const table = this.OPTION(() => this.CONSUME(T.Identifier));
+        const table = this.OPTION(this.anIdentifier);
         const keyword = this.CONSUME(K.row);
         const n = this.CONSUME(T.NumberLiteral);
-        return this.ACTION(() => this.citationNode(table ?? keyword, n, { table: this.identifier(table), row: this.numbered(keyword, n) }));
+        if (this.RECORDING_PHASE) return RECORDING;
+        return this.citationNode(table ?? keyword, n, { table: this.identifier(table), row: this.numbered(keyword, n) });
       },
     },
     {
       ALT: () => {
         const keyword = this.CONSUME(K.line);
         const n = this.CONSUME2(T.NumberLiteral);
-        return this.ACTION(() => this.citationNode(keyword, n, { line: this.numbered(keyword, n) }));
+        if (this.RECORDING_PHASE) return RECORDING;
+        return this.citationNode(keyword, n, { line: this.numbered(keyword, n) });
       },
     },
     {
       ALT: () => {
         const quote = this.CONSUME(T.StringLiteral);
-        return this.ACTION(() => this.citationNode(quote, quote, { quote: this.string(quote) }));
+        if (this.RECORDING_PHASE) return RECORDING;
+        return this.citationNode(quote, quote, { quote: this.string(quote) });
       },
     },
   ];
@@ -423,7 +426,9 @@ export class PtlParser extends EmbeddedActionsParser {
    * read by one rule too: a plain number is two rule calls, not five.
    */
   public expression = this.RULE('expression', (): A.Expr | undefined => {
-    const operands = [this.SUBRULE(this.operand)];
+    const first = this.SUBRULE(this.operand);
+    if (!this.RECORDING_PHASE && !this.ahead(OPERATORS)) return first;
+    const operands = [first];
     const operators: IToken[] = [];
     this.MANY(() => {
       const op = this.OR(this.operatorAlternatives);
@@ -432,7 +437,8 @@ export class PtlParser extends EmbeddedActionsParser {
       operators.push(op);
       operands.push(right);
     });
-    return this.ACTION(() => this.byPrecedence(operands, operators));
+    if (this.RECORDING_PHASE) return RECORDING;
+    return this.byPrecedence(operands, operators);
   });
 
   private readonly operandAlternatives: IOrAlt<A.Expr>[] = [
@@ -440,17 +446,17 @@ export class PtlParser extends EmbeddedActionsParser {
       ALT: () => {
         const minus = this.CONSUME(T.Minus);
         const operand = this.SUBRULE(this.operand);
-        return this.ACTION(() => {
-          const { start, end } = this.spanFrom(minus, operand ?? minus);
-          return { kind: 'Unary' as const, op: '-' as const, operand, start, end };
-        });
+        if (this.RECORDING_PHASE) return RECORDING;
+        const { start, end } = this.spanFrom(minus, operand ?? minus);
+        return { kind: 'Unary' as const, op: '-' as const, operand, start, end };
       },
     },
     {
       ALT: () => {
         const n = this.CONSUME(T.NumberLiteral);
         const unit = this.OPTION(this.numberUnit);
-        return this.ACTION(() => this.number(n, unit));
+        if (this.RECORDING_PHASE) return RECORDING;
+        return this.number(n, unit);
       },
     },
     { ALT: () => this.SUBRULE(this.reference) },
@@ -459,10 +465,9 @@ export class PtlParser extends EmbeddedActionsParser {
         const open = this.CONSUME(T.LParen);
         const expr = this.SUBRULE(this.expression);
         const close = this.CONSUME(T.RParen);
-        return this.ACTION(() => {
-          const { start, end } = this.spanFrom(open, this.real(close) ? close : expr ?? open);
-          return { kind: 'Paren' as const, expr, start, end };
-        });
+        if (this.RECORDING_PHASE) return RECORDING;
+        const { start, end } = this.spanFrom(open, this.real(close) ? close : expr ?? open);
+        return { kind: 'Paren' as const, expr, start, end };
       },
     },
   ];
@@ -475,7 +480,8 @@ export class PtlParser extends EmbeddedActionsParser {
   private numberWithUnit = this.RULE('numberWithUnit', (): A.NumberLit => {
     const n = this.CONSUME(T.NumberLiteral);
     const unit = this.OPTION(this.numberUnit);
-    return this.ACTION(() => this.number(n, unit));
+    if (this.RECORDING_PHASE) return RECORDING;
+    return this.number(n, unit);
   });
 
   /** After a `.`: the next segment of the path, or the part (`.target`) that ends it. */
@@ -489,7 +495,7 @@ export class PtlParser extends EmbeddedActionsParser {
   public reference = this.RULE('reference', (): A.Reference => {
     const path: IToken[] = [this.CONSUME(T.Identifier)];
     let part: IToken | undefined;
-    this.MANY({
+    if (this.RECORDING_PHASE || this.LA(1).tokenType === T.Dot) this.MANY({
       GATE: () => part === undefined,
       DEF: () => {
         this.CONSUME(T.Dot);
@@ -499,20 +505,19 @@ export class PtlParser extends EmbeddedActionsParser {
         else part = step;
       },
     });
-    const year = this.OPTION(() => this.SUBRULE(this.year));
-    return this.ACTION(() => {
-      const ids = path.filter((t) => this.real(t)).map((t) => this.identifier(t)!);
-      const last = year ?? (part && this.real(part) ? part : undefined) ?? ids.at(-1) ?? path[0]!;
-      const { start, end } = this.spanFrom(path[0]!, last);
-      return {
-        kind: 'Reference' as const,
-        path: ids,
-        part: part && this.real(part) ? { name: REFERENCE_PARTS[part.image]!, keyword: this.keyword(part) } : undefined,
-        year,
-        start,
-        end,
-      };
-    });
+    const year = this.OPTION(this.aYear);
+    if (this.RECORDING_PHASE) return RECORDING;
+    const ids = path.filter((t) => this.real(t)).map((t) => this.identifier(t)!);
+    const last = year ?? (part && this.real(part) ? part : undefined) ?? ids.at(-1) ?? path[0]!;
+    const { start, end } = this.spanFrom(path[0]!, last);
+    return {
+      kind: 'Reference' as const,
+      path: ids,
+      part: part && this.real(part) ? { name: REFERENCE_PARTS[part.image]!, keyword: this.keyword(part) } : undefined,
+      year,
+      start,
+      end,
+    };
   });
 
   private readonly yearEnd = (): IToken => {
@@ -525,34 +530,32 @@ export class PtlParser extends EmbeddedActionsParser {
     const at = this.CONSUME(T.At);
     const from = this.CONSUME(T.NumberLiteral);
     const to = this.OPTION(this.yearEnd);
-    return this.ACTION(() => {
-      const { start, end } = this.spanFrom(at, to && this.real(to) ? to : from);
-      return { kind: 'Year' as const, from: this.integer(from), to: to && this.real(to) ? this.integer(to) : undefined, start, end };
-    });
+    if (this.RECORDING_PHASE) return RECORDING;
+    const { start, end } = this.spanFrom(at, to && this.real(to) ? to : from);
+    return { kind: 'Year' as const, from: this.integer(from), to: to && this.real(to) ? this.integer(to) : undefined, start, end };
   });
 
   private readonly unitSeparatorAlternatives: IOrAlt<IToken>[] = [{ ALT: () => this.CONSUME(T.MiddleDot) }, { ALT: () => this.CONSUME(T.Slash) }];
 
   /** `元/人·月`: factors joined by `·`, and everything after a `/` divides. */
   public unitExpr = this.RULE('unitExpr', (): A.UnitExpr | undefined => {
-    const numerator: A.UnitFactor[] = [];
-    const denominator: A.UnitFactor[] = [];
     const first = this.SUBRULE(this.unitFactor);
-    this.ACTION(() => first && numerator.push(first));
+    const numerator: A.UnitFactor[] = first ? [first] : [];
+    const denominator: A.UnitFactor[] = [];
     let inDenominator = false;
-    this.MANY(() => {
+    if (this.RECORDING_PHASE || this.ahead(UNIT_SEPARATORS)) this.MANY(() => {
       const separator = this.OR(this.unitSeparatorAlternatives);
-      if (!this.RECORDING_PHASE && separator.tokenType === T.Slash) inDenominator = true;
       const factor = this.SUBRULE2(this.unitFactor);
-      this.ACTION(() => factor && (inDenominator ? denominator : numerator).push(factor));
+      if (this.RECORDING_PHASE) return;
+      if (separator.tokenType === T.Slash) inDenominator = true;
+      if (factor) (inDenominator ? denominator : numerator).push(factor);
     });
-    return this.ACTION(() => {
-      // A factor that error recovery lost (its error already reported) is left out; with none, there is no unit.
-      const firstKept = numerator[0] ?? denominator[0];
-      if (!firstKept) return undefined;
-      const { start, end } = this.spanFrom(firstKept, denominator.at(-1) ?? numerator.at(-1)!);
-      return { kind: 'Unit' as const, numerator, denominator, text: unitText(numerator, denominator), start, end };
-    });
+    if (this.RECORDING_PHASE) return RECORDING;
+    // A factor that error recovery lost (its error already reported) is left out; with none, there is no unit.
+    const firstKept = numerator[0] ?? denominator[0];
+    if (!firstKept) return undefined;
+    const { start, end } = this.spanFrom(firstKept, denominator.at(-1) ?? numerator.at(-1)!);
+    return { kind: 'Unit' as const, numerator, denominator, text: unitText(numerator, denominator), start, end };
   });
 
   private readonly unitAtomAlternatives: IOrAlt<IToken>[] = [
@@ -569,86 +572,95 @@ export class PtlParser extends EmbeddedActionsParser {
   private unitFactor = this.RULE('unitFactor', (): A.UnitFactor => {
     const atom = this.OR(this.unitAtomAlternatives);
     const power = this.OPTION(this.unitPower);
-    return this.ACTION(() => {
-      const { start, end } = this.spanFrom(atom, power ?? atom);
-      return { name: atom.image === '％' ? '%' : atom.image, power: power ? superscriptOrNumber(power.image) : 1, start, end };
-    });
+    if (this.RECORDING_PHASE) return RECORDING;
+    const { start, end } = this.spanFrom(atom, power ?? atom);
+    return { name: atom.image === '％' ? '%' : atom.image, power: power ? superscriptOrNumber(power.image) : 1, start, end };
   });
 
   // ——— helpers that build nodes; called from rules ———
 
   private blockDecl<K extends 'Plan' | 'Series'>(keywordType: TokenType, kind: K, context: Context) {
     const keyword = this.CONSUME(keywordType);
-    const id = this.OPTION(() => this.CONSUME(T.Identifier));
-    const title = this.OPTION2(() => this.CONSUME(T.StringLiteral));
-    const body = this.SUBRULE(this.block, { ARGS: [context] });
-    return this.ACTION(() => {
-      for (const stray of body.indicators) this.misplaced(stray.keyword, context);
-      const { start, end } = this.spanFrom(keyword, body.close ?? body.open ?? title ?? id ?? keyword);
-      return {
-        kind, keyword: this.keyword(keyword), id: this.identifier(id), title: this.string(title),
-        fields: body.fields, open: body.open, close: body.close, start, end,
-      };
-    });
+    const id = this.OPTION(this.anIdentifier);
+    const title = this.OPTION2(this.aString);
+    const body = this.SUBRULE(this.block, BLOCK_ARGS[context]);
+    if (this.RECORDING_PHASE) return RECORDING;
+    for (const stray of body.indicators) this.misplaced(stray.keyword, context);
+    const { start, end } = this.spanFrom(keyword, body.close ?? body.open ?? title ?? id ?? keyword);
+    return {
+      kind, keyword: this.keyword(keyword), id: this.identifier(id), title: this.string(title),
+      fields: body.fields, open: body.open, close: body.close, start, end,
+    };
   }
-
-  private readonly measuredValueAlternatives: IOrAlt<A.Expr | A.NoneLit | A.StringLit | undefined>[] = [
-    { ALT: () => this.stringValue(this.CONSUME(T.StringLiteral)) },
-    { ALT: () => this.noneValue(this.CONSUME(T.Dash)) },
-    {
-      // `baseline - @2020`: a lone minus is the plan's “no value”, as a dash is.
-      GATE: () => this.LA(2).tokenType === T.At || this.LA(2).tokenType === EOF || this.LA(2).tokenType === T.RBrace,
-      ALT: () => this.noneValue(this.CONSUME(T.Minus)),
-    },
-    { ALT: () => this.SUBRULE(this.expression) },
-  ];
 
   private stringField<F extends 'name' | 'note' | 'region'>(type: TokenType, field: F) {
     const keyword = this.CONSUME(type);
     this.colon();
     const value = this.CONSUME(T.StringLiteral);
-    return this.ACTION(() => {
-      const { start, end } = this.spanFrom(keyword, value);
-      return { kind: 'Field' as const, field, keyword: this.keyword(keyword), value: this.string(value), start, end };
-    });
+    if (this.RECORDING_PHASE) return RECORDING;
+    const { start, end } = this.spanFrom(keyword, value);
+    return { kind: 'Field' as const, field, keyword: this.keyword(keyword), value: this.string(value), start, end };
   }
 
   private measuredField<F extends 'baseline' | 'actual'>(type: TokenType, field: F) {
     const keyword = this.CONSUME(type);
     this.colon();
-    const value = this.OR(this.measuredValueAlternatives);
-    const year = this.OPTION(() => this.SUBRULE(this.year));
+    const value = this.loneMinus() ?? this.OR(this.valueAlternatives);
+    const year = this.OPTION(this.aYear);
     const cites = this.inlineCites(keyword);
-    return this.ACTION(() => {
-      const ownYear = year ?? this.stealYear(value);
-      const { start, end } = this.spanFrom(keyword, cites.at(-1) ?? ownYear ?? value ?? keyword);
-      return { kind: 'Field' as const, field, keyword: this.keyword(keyword), value, year: ownYear, cites, start, end };
-    });
+    if (this.RECORDING_PHASE) return RECORDING;
+    const ownYear = year ?? this.stealYear(value);
+    const { start, end } = this.spanFrom(keyword, cites.at(-1) ?? ownYear ?? value ?? keyword);
+    return { kind: 'Field' as const, field, keyword: this.keyword(keyword), value, year: ownYear, cites, start, end };
   }
 
   private exprField<F extends 'derive' | 'aligns'>(type: TokenType, field: F) {
     const keyword = this.CONSUME(type);
     this.colon();
     const expr = this.SUBRULE(this.expression);
-    return this.ACTION(() => {
-      const { start, end } = this.spanFrom(keyword, expr ?? keyword);
-      return { kind: 'Field' as const, field, keyword: this.keyword(keyword), expr, start, end };
-    });
+    if (this.RECORDING_PHASE) return RECORDING;
+    const { start, end } = this.spanFrom(keyword, expr ?? keyword);
+    return { kind: 'Field' as const, field, keyword: this.keyword(keyword), expr, start, end };
   }
+
+  /**
+   * `baseline - @2020`: a lone minus is the plan's “no value”, as a dash is. Looked for
+   * before the value's OR, not as a gated alternative of it: one gate puts the whole OR
+   * on chevrotain's slow path, which tried every alternative in turn at every baseline.
+   */
+  private loneMinus(): A.NoneLit | undefined {
+    if (!this.RECORDING_PHASE && !(this.LA(1).tokenType === T.Minus && ENDS_A_VALUE.includes(this.LA(2).tokenType))) return undefined;
+    const none = this.OPTION2(this.aLoneMinus);
+    return this.RECORDING_PHASE ? undefined : none;
+  }
+  private readonly aLoneMinus = (): A.NoneLit => this.noneValue(this.CONSUME(T.Minus));
 
   /** `actual 79.4 @2025 cite "003.txt" line 37`: citations that belong to one value. */
   private inlineCites(keyword: IToken): A.Citation[] {
     const cites: A.Citation[] = [];
+    if (!this.RECORDING_PHASE && this.LA(1).tokenType !== K.cite) return cites;
     this.MANY({
       // Only on the value's own line: a `cite` on a later line is a field of the indicator.
       GATE: () => this.sameLine(keyword, this.LA(1)),
       DEF: () => {
         this.CONSUME(K.cite);
         const c = this.SUBRULE(this.citation);
-        this.ACTION(() => c && cites.push(c));
+        if (!this.RECORDING_PHASE && c) cites.push(c);
       },
     });
     return cites;
+  }
+
+  /**
+   * Whether the next token is one of `types`. A repetition whose first token is not next
+   * would not run: checked first, the common case makes no closure and no array for it.
+   * (Skipped, it also attempts no in-repetition recovery; these repetitions end their
+   * rules, where chevrotain attempts none.)
+   */
+  private ahead(types: readonly TokenType[]): boolean {
+    const next = this.LA(1).tokenType;
+    for (const type of types) if (next === type) return true;
+    return false;
   }
 
   /** Where an inserted token is placed: after the last real token read. */
@@ -659,11 +671,16 @@ export class PtlParser extends EmbeddedActionsParser {
 
   private sameLine(a: IToken, b: IToken): boolean {
     if (Number.isNaN(a.startOffset) || Number.isNaN(b.startOffset)) return false;
-    return !/[\r\n\u2028\u2029]/.test(this.lines.text.slice(a.startOffset, b.startOffset));
+    const text = this.lines.text;
+    for (let i = a.startOffset; i < b.startOffset; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return false;
+    }
+    return true;
   }
 
   private colon(): void {
-    this.OPTION9(() => this.CONSUME(T.Colon));
+    this.OPTION9(this.aColon);
   }
 
   /** Skips one token that starts nothing here, merging runs of skipped tokens into one error. */
@@ -775,9 +792,8 @@ export class PtlParser extends EmbeddedActionsParser {
 
   private binary(left: A.Expr | undefined, op: IToken, right: A.Expr | undefined): A.Binary | undefined {
     if (!left) return undefined;
-    const ops: Record<string, A.Binary['op']> = { '+': '+', '＋': '+', '-': '-', '－': '-', '−': '-', '*': '*', '×': '*', '＊': '*', '/': '/', '／': '/', '÷': '/' };
     const { start, end } = this.spanFrom(left, right ?? op);
-    return { kind: 'Binary', op: ops[op.image] ?? '+', left, right, start, end };
+    return { kind: 'Binary', op: BINARY_OPS[op.image] ?? '+', left, right, start, end };
   }
 
   // Every node of a kind is built as one literal with its properties in one order, so
@@ -873,6 +889,8 @@ function isToken(x: IToken | A.Span): x is IToken {
   return (x as IToken).tokenType !== undefined;
 }
 
+const BINARY_OPS: Readonly<Record<string, A.Binary['op']>> = { '+': '+', '＋': '+', '-': '-', '－': '-', '−': '-', '*': '*', '×': '*', '＊': '*', '/': '/', '／': '/', '÷': '/' };
+
 function shrinkBinaries(node: A.Binary): void {
   if (node.right?.kind === 'Binary') shrinkBinaries(node.right);
   node.end = node.right?.end ?? node.end;
@@ -888,6 +906,7 @@ function comparisonOp(type: TokenType): A.ComparisonOp {
 }
 
 function unitText(numerator: A.UnitFactor[], denominator: A.UnitFactor[]): string {
+  if (numerator.length === 1 && denominator.length === 0 && numerator[0]!.power === 1) return numerator[0]!.name;
   const factor = (f: A.UnitFactor) => (f.power === 1 ? f.name : `${f.name}^${f.power}`);
   const top = numerator.map(factor).join('·');
   return denominator.length ? `${top}/${denominator.map(factor).join('·')}` : top;
@@ -903,6 +922,7 @@ export function unescapeString(raw: string): string {
   if (raw.startsWith('“')) return raw.slice(1, -1);
   const closed = raw.length >= 2 && raw.endsWith('"') && !raw.endsWith('\\"');
   const inner = raw.slice(1, closed ? -1 : undefined);
+  if (!inner.includes('\\')) return inner;
   return inner.replace(/\\(.)/g, '$1');
 }
 

@@ -29,9 +29,17 @@ const MAX_COMPOUND = 24;
 
 /** Every spelling by the code of its first character: most words start with a character no keyword does. */
 const KEYWORDS_BY_FIRST = new Map<number, string[]>();
+/** The same question as a table by code (1: some keyword starts so), answered with one load. */
+const STARTS_KEYWORD = new Uint8Array(0x10000);
 for (const spelling of KEYWORD_BY_SPELLING.keys()) {
   const first = spelling.charCodeAt(0);
   KEYWORDS_BY_FIRST.set(first, [...(KEYWORDS_BY_FIRST.get(first) ?? []), spelling]);
+  STARTS_KEYWORD[first] = 1;
+}
+
+/** Whether a word may be a keyword: false for most words, which then need no lookup by their text. */
+export function mayBeKeyword(word: string): boolean {
+  return STARTS_KEYWORD[word.charCodeAt(0)] === 1;
 }
 
 /** The word (or the first keyword of a compound) at offset; undefined where no word starts. */
@@ -39,7 +47,8 @@ export function wordAt(text: string, offset: number): string | undefined {
   const end = commonWordEnd(text, offset);
   const word = end === -1 ? unicodeWordAt(text, offset) : undefined;
   if (end === -1 && word === undefined) return undefined;
-  const candidates = KEYWORDS_BY_FIRST.get(text.charCodeAt(offset));
+  const first = text.charCodeAt(offset);
+  const candidates = STARTS_KEYWORD[first] === 1 ? KEYWORDS_BY_FIRST.get(first) : undefined;
   // No keyword starts so: the word is an identifier, without a lookup by its text.
   if (candidates === undefined) return word ?? text.slice(offset, end);
   const length = word?.length ?? end - offset;
