@@ -56,130 +56,142 @@ class Scanner {
   private readonly tokens: IToken[] = [];
   private readonly comments: IToken[] = [];
   private readonly problems: SyntaxProblem[] = [];
-  /** What `read` found: its type (undefined for spaces and line breaks), where it ends, and a word's text. */
-  private type: TokenType | undefined;
-  private end = 0;
-  private word: string | undefined;
 
   constructor(private readonly text: string, private readonly lines: LineIndex) {}
 
   run(): LexResult {
     const { text } = this;
     let i = 0;
+    /** Where a run of characters that start no token began, -1 outside one. */
+    let unreadable = -1;
     while (i < text.length) {
-      if (!this.read(i)) {
-        i = this.unreadable(i);
+      // A third of a plan is spaces: skipped here, without a call for each.
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 10) {
+        if (unreadable !== -1) this.unreadable(unreadable, i);
+        unreadable = -1;
+        i++;
         continue;
       }
-      if (this.type !== undefined) this.emit(this.type, i, this.end);
-      i = this.end;
+      const end = this.read(i);
+      if (end === i) {
+        if (unreadable === -1) unreadable = i;
+        i++;
+        continue;
+      }
+      if (unreadable !== -1) this.unreadable(unreadable, i);
+      unreadable = -1;
+      i = end;
     }
+    if (unreadable !== -1) this.unreadable(unreadable, text.length);
     return { tokens: this.tokens, comments: this.comments, problems: this.problems };
   }
 
-  /** Reads the token at i into `type` and `end`; false when none starts there. */
-  private read(i: number): boolean {
+  /**
+   * Reads (and keeps) the token at i; returns where it ends, i itself when none starts there.
+   * Kept small for the commonest tokens, words, numbers and ASCII punctuation, so that the
+   * engine inlines it into the loop; the rest is read by `readRest`.
+   */
+  private read(i: number): number {
     const { text } = this;
     const c = text.charCodeAt(i);
-    // Ideographs and ASCII letters start words only: half the tokens of a plan.
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return this.readWord(i);
-    if (isSpace(c)) return this.found(undefined, spacesEnd(text, i));
-    if (c === 10 || c === 0x2028 || c === 0x2029) return this.found(undefined, i + 1);
-    if (c === 13) return this.found(undefined, text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return this.word(i);
+    if (c >= 0x30 && c <= 0x39) return this.emit(T.NumberLiteral, i, numberEnd(text, i));
+    if (c < 0x80 && c !== 0x2f && SINGLE[c] !== 0) return this.emit(SINGLE_LIST[SINGLE[c]!]!, i, i + 1);
+    return this.readRest(i, c);
+  }
+
+  private readRest(i: number, c: number): number {
+    const { text } = this;
+    if (isSpace(c)) return spacesEnd(text, i);
+    if (c === 0x2028 || c === 0x2029) return i + 1;
+    if (c === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
     if (c === 0x2f /* / */) {
       const next = text.charCodeAt(i + 1);
-      if (next === 0x2f) return this.found(T.LineComment, lineEnd(text, i + 2));
+      if (next === 0x2f) return this.comment(T.LineComment, i, lineEnd(text, i + 2));
       if (next === 0x2a /* * */) {
         const close = text.indexOf('*/', i + 2);
-        return close === -1 ? this.found(T.UnclosedBlockComment, text.length) : this.found(T.BlockComment, close + 2);
+        return close === -1 ? this.comment(T.UnclosedBlockComment, i, text.length) : this.comment(T.BlockComment, i, close + 2);
       }
-      return this.found(T.Slash, i + 1);
+      return this.emit(T.Slash, i, i + 1);
     }
     if (c === 0x22 /* " */) return this.string(i);
     if (c === 0x201c /* “ */) return this.curlyString(i);
-    if (isDigit(c)) return this.found(T.NumberLiteral, numberEnd(text, i));
+    if (isDigit(c)) return this.emit(T.NumberLiteral, i, numberEnd(text, i));
     const single = SINGLE[c]!;
-    if (single !== 0) return this.found(SINGLE_LIST[single], i + 1);
+    if (single !== 0) return this.emit(SINGLE_LIST[single]!, i, i + 1);
     switch (c) {
-      case 0x3e /* > */: return this.found(text.charCodeAt(i + 1) === 0x3d ? T.GreaterEqual : T.Greater, text.charCodeAt(i + 1) === 0x3d ? i + 2 : i + 1);
-      case 0x3c /* < */: return this.found(text.charCodeAt(i + 1) === 0x3d ? T.LessEqual : T.Less, text.charCodeAt(i + 1) === 0x3d ? i + 2 : i + 1);
-      case 0xff1e /* ＞ */: return this.found(text.charCodeAt(i + 1) === 0xff1d ? T.GreaterEqual : T.Greater, text.charCodeAt(i + 1) === 0xff1d ? i + 2 : i + 1);
-      case 0xff1c /* ＜ */: return this.found(text.charCodeAt(i + 1) === 0xff1d ? T.LessEqual : T.Less, text.charCodeAt(i + 1) === 0xff1d ? i + 2 : i + 1);
-      case 0x3d /* = */: return this.found(T.Equals, text.charCodeAt(i + 1) === 0x3d ? i + 2 : i + 1);
-      case 0xff1d /* ＝ */: return this.found(T.Equals, i + 1);
-      case 0x2e /* . */: return this.found(text.charCodeAt(i + 1) === 0x2e ? T.DotDot : T.Dot, text.charCodeAt(i + 1) === 0x2e ? i + 2 : i + 1);
-      case 0xff0e /* ． */: return this.found(text.charCodeAt(i + 1) === 0xff0e ? T.DotDot : T.Dot, text.charCodeAt(i + 1) === 0xff0e ? i + 2 : i + 1);
-      case 0x2014: case 0x2015: /* — ― */ return this.found(T.Dash, dashesEnd(text, i));
+      case 0x3e /* > */: return text.charCodeAt(i + 1) === 0x3d ? this.emit(T.GreaterEqual, i, i + 2) : this.emit(T.Greater, i, i + 1);
+      case 0x3c /* < */: return text.charCodeAt(i + 1) === 0x3d ? this.emit(T.LessEqual, i, i + 2) : this.emit(T.Less, i, i + 1);
+      case 0xff1e /* ＞ */: return text.charCodeAt(i + 1) === 0xff1d ? this.emit(T.GreaterEqual, i, i + 2) : this.emit(T.Greater, i, i + 1);
+      case 0xff1c /* ＜ */: return text.charCodeAt(i + 1) === 0xff1d ? this.emit(T.LessEqual, i, i + 2) : this.emit(T.Less, i, i + 1);
+      case 0x3d /* = */: return this.emit(T.Equals, i, text.charCodeAt(i + 1) === 0x3d ? i + 2 : i + 1);
+      case 0xff1d /* ＝ */: return this.emit(T.Equals, i, i + 1);
+      case 0x2e /* . */: return text.charCodeAt(i + 1) === 0x2e ? this.emit(T.DotDot, i, i + 2) : this.emit(T.Dot, i, i + 1);
+      case 0xff0e /* ． */: return text.charCodeAt(i + 1) === 0xff0e ? this.emit(T.DotDot, i, i + 2) : this.emit(T.Dot, i, i + 1);
+      case 0x2014: case 0x2015: /* — ― */ return this.emit(T.Dash, i, dashesEnd(text, i));
     }
-    return this.readWord(i);
+    return this.word(i);
   }
 
-  private readWord(i: number): boolean {
+  /** A keyword or an identifier; its text is its image, and its letters are its own (no full-width hint). */
+  private word(i: number): number {
     const word = wordAt(this.text, i);
-    if (word === undefined) return false;
-    this.found((mayBeKeyword(word) && KEYWORD_TYPES.get(word)) || T.Identifier, i + word.length);
-    this.word = word;
-    return true;
-  }
-
-  private found(type: TokenType | undefined, end: number): true {
-    this.type = type;
-    this.end = end;
-    this.word = undefined;
-    return true;
+    if (word === undefined) return i;
+    const type = (mayBeKeyword(word) && KEYWORD_TYPES.get(word)) || T.Identifier;
+    this.tokens.push(token(type, word, i, i + word.length));
+    return i + word.length;
   }
 
   /** `"…"` closed on its line; else unclosed, up to the line's end (a trailing `\` included). */
-  private string(i: number): boolean {
+  private string(i: number): number {
     const { text } = this;
     for (let k = i + 1; k < text.length; k++) {
       const c = text.charCodeAt(k);
-      if (c === 0x22) return this.found(T.StringLiteral, k + 1);
-      if (c === 10 || c === 13) return this.found(T.UnclosedString, k);
+      if (c === 0x22) return this.emit(T.StringLiteral, i, k + 1);
+      if (c === 10 || c === 13) return this.emit(T.UnclosedString, i, k);
       if (c !== 0x5c /* \ */) continue;
       const escaped = text.charCodeAt(k + 1);
-      if (k + 1 >= text.length || escaped === 10 || escaped === 13) return this.found(T.UnclosedString, k + 1);
+      if (k + 1 >= text.length || escaped === 10 || escaped === 13) return this.emit(T.UnclosedString, i, k + 1);
       k++;
     }
-    return this.found(T.UnclosedString, text.length);
+    return this.emit(T.UnclosedString, i, text.length);
   }
 
   /** `“…”` on one line; an opening `“` alone starts nothing. */
-  private curlyString(i: number): boolean {
+  private curlyString(i: number): number {
     const { text } = this;
     for (let k = i + 1; k < text.length; k++) {
       const c = text.charCodeAt(k);
-      if (c === 0x201d) return this.found(T.CurlyString, k + 1);
-      if (c === 10 || c === 13) return false;
+      if (c === 0x201d) return this.emit(T.CurlyString, i, k + 1);
+      if (c === 10 || c === 13) return i;
     }
-    return false;
-  }
-
-  /** Skips characters up to the next one a token starts at, as one problem; returns that offset. */
-  private unreadable(start: number): number {
-    let i = start + 1;
-    while (i < this.text.length && !this.read(i)) i++;
-    const found = this.text.slice(start, i);
-    this.problems.push(syntaxError(this.lines, start, i, {
-      zh: `无法识别的字符「${printable(found)}」`,
-      en: `Unexpected character “${printable(found)}”`,
-    }));
     return i;
   }
 
-  private emit(type: TokenType, start: number, end: number): void {
-    const word = this.word;
-    const token: IToken = { image: word ?? this.text.slice(start, end), startOffset: start, endOffset: end - 1, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type };
-    if (type.GROUP === 'comments') {
-      this.comments.push(token);
-      if (type === T.UnclosedBlockComment) {
-        this.problems.push(syntaxError(this.lines, start, start + 2, { zh: '块注释缺少结尾的「*/」', en: 'Block comment is not closed with “*/”' }));
-      }
-      return;
+  /** Characters from start to end start no token: one problem. */
+  private unreadable(start: number, end: number): void {
+    const found = this.text.slice(start, end);
+    this.problems.push(syntaxError(this.lines, start, end, {
+      zh: `无法识别的字符「${printable(found)}」`,
+      en: `Unexpected character “${printable(found)}”`,
+    }));
+  }
+
+  private comment(type: TokenType, start: number, end: number): number {
+    this.comments.push(token(type, this.text.slice(start, end), start, end));
+    if (type === T.UnclosedBlockComment) {
+      this.problems.push(syntaxError(this.lines, start, start + 2, { zh: '块注释缺少结尾的「*/」', en: 'Block comment is not closed with “*/”' }));
     }
-    this.tokens.push(token);
-    // A word's letters are its own: full width is right there.
-    if (word === undefined) this.check(token, type, start, end);
+    return end;
+  }
+
+  /** Keeps the token of `type` from start to end; returns its end. */
+  private emit(type: TokenType, start: number, end: number): number {
+    const kept = token(type, this.text.slice(start, end), start, end);
+    this.tokens.push(kept);
+    this.check(kept, type, start, end);
+    return end;
   }
 
   /** Unclosed strings are errors; IME quotes and full-width punctuation get a hint with the ASCII form. */
@@ -196,6 +208,10 @@ class Scanner {
     if (type === T.StringLiteral || !hasFullWidth(token.image)) return;
     this.problems.push(fullWidthHint(this.lines, start, end, toHalfWidth(token.image)));
   }
+}
+
+function token(type: TokenType, image: string, start: number, end: number): IToken {
+  return { image, startOffset: start, endOffset: end - 1, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type };
 }
 
 function isSpace(c: number): boolean {

@@ -33,6 +33,10 @@ type Context = 'plan' | 'series' | 'table' | 'indicator';
 
 /** What may follow a lone minus that stands for “no value”. */
 const ENDS_A_VALUE: readonly TokenType[] = [T.At, EOF, T.RBrace];
+const COLON: readonly TokenType[] = [T.Colon];
+const UNIT_STARTS: readonly TokenType[] = [T.Identifier, T.Percent, T.Permille];
+const YEAR_DASHES: readonly TokenType[] = [T.DotDot, T.Dash];
+const POWER_STARTS: readonly TokenType[] = [T.Caret, T.Superscript];
 const OPERATORS: readonly TokenType[] = [T.Plus, T.Minus, T.Star, T.Slash];
 const UNIT_SEPARATORS: readonly TokenType[] = [T.MiddleDot, T.Slash];
 
@@ -454,7 +458,7 @@ export class PtlParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const n = this.CONSUME(T.NumberLiteral);
-        const unit = this.OPTION(this.numberUnit);
+        const unit = this.maybe(1, UNIT_STARTS, this.numberUnit);
         if (this.RECORDING_PHASE) return RECORDING;
         return this.number(n, unit);
       },
@@ -479,7 +483,7 @@ export class PtlParser extends EmbeddedActionsParser {
 
   private numberWithUnit = this.RULE('numberWithUnit', (): A.NumberLit => {
     const n = this.CONSUME(T.NumberLiteral);
-    const unit = this.OPTION(this.numberUnit);
+    const unit = this.maybe(1, UNIT_STARTS, this.numberUnit);
     if (this.RECORDING_PHASE) return RECORDING;
     return this.number(n, unit);
   });
@@ -529,7 +533,7 @@ export class PtlParser extends EmbeddedActionsParser {
   private year = this.RULE('year', (): A.YearSpec => {
     const at = this.CONSUME(T.At);
     const from = this.CONSUME(T.NumberLiteral);
-    const to = this.OPTION(this.yearEnd);
+    const to = this.maybe(1, YEAR_DASHES, this.yearEnd);
     if (this.RECORDING_PHASE) return RECORDING;
     const { start, end } = this.spanFrom(at, to && this.real(to) ? to : from);
     return { kind: 'Year' as const, from: this.integer(from), to: to && this.real(to) ? this.integer(to) : undefined, start, end };
@@ -571,7 +575,7 @@ export class PtlParser extends EmbeddedActionsParser {
 
   private unitFactor = this.RULE('unitFactor', (): A.UnitFactor => {
     const atom = this.OR(this.unitAtomAlternatives);
-    const power = this.OPTION(this.unitPower);
+    const power = this.maybe(1, POWER_STARTS, this.unitPower);
     if (this.RECORDING_PHASE) return RECORDING;
     const { start, end } = this.spanFrom(atom, power ?? atom);
     return { name: atom.image === '％' ? '%' : atom.image, power: power ? superscriptOrNumber(power.image) : 1, start, end };
@@ -663,6 +667,11 @@ export class PtlParser extends EmbeddedActionsParser {
     return false;
   }
 
+  /** OPTION number `idx`, entered only when one of the tokens it can start with is next (see `ahead`). */
+  private maybe<R>(idx: number, first: readonly TokenType[], body: () => R): R | undefined {
+    return this.RECORDING_PHASE || this.ahead(first) ? this.option(idx, body) : undefined;
+  }
+
   /** Where an inserted token is placed: after the last real token read. */
   private inputEnd(): number {
     const previous = this.LA(0);
@@ -680,7 +689,7 @@ export class PtlParser extends EmbeddedActionsParser {
   }
 
   private colon(): void {
-    this.OPTION9(this.aColon);
+    this.maybe(9, COLON, this.aColon);
   }
 
   /** Skips one token that starts nothing here, merging runs of skipped tokens into one error. */
