@@ -2,7 +2,7 @@
  * The syntax layer's entry point: text in, a typed AST and located problems out.
  * It never throws; whatever chevrotain throws is turned into a problem.
  */
-import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
+import type { IRecognitionException, IToken } from 'chevrotain';
 import type { Comment, IndicatorDecl, PtlFile } from './ast';
 import { lex } from './lexer';
 import { PtlParser } from './parser';
@@ -69,7 +69,10 @@ export const MAX_EXPRESSION_DEPTH = 200;
 
 const EXPRESSION_KINDS = new Set(['Binary', 'Unary', 'Paren', 'Number', 'Reference']);
 
-const NESTING_TOKENS: ReadonlySet<TokenType> = new Set([Plus, Minus, Star, Slash, LParen]);
+/** By token type index, 1 for the tokens an expression nests with: one load per token (past the end, none). */
+const NESTING_TYPES = [Plus, Minus, Star, Slash, LParen];
+const NESTING = new Uint8Array(Math.max(...NESTING_TYPES.map((t) => t.tokenTypeIdx!)) + 1);
+for (const type of NESTING_TYPES) NESTING[type.tokenTypeIdx!] = 1;
 
 /**
  * Every level of an expression below its leaf is an operator or a `(`: a file with fewer
@@ -77,7 +80,8 @@ const NESTING_TOKENS: ReadonlySet<TokenType> = new Set([Plus, Minus, Star, Slash
  */
 function mayNestTooDeeply(tokens: IToken[]): boolean {
   let n = 0;
-  for (const t of tokens) if (NESTING_TOKENS.has(t.tokenType) && ++n >= MAX_EXPRESSION_DEPTH) return true;
+  if (tokens.length < MAX_EXPRESSION_DEPTH) return false;
+  for (const t of tokens) if (NESTING[t.tokenTypeIdx] === 1 && ++n >= MAX_EXPRESSION_DEPTH) return true;
   return false;
 }
 

@@ -133,6 +133,9 @@ function atOrBefore(measures: Measure[], year: number | undefined): Measure | un
 /** A measure's value in its indicator's unit, for the year it is stated for. */
 export function measureValue(symbol: IndicatorSymbol, m: Measure, resolve: Resolver): Evaluation | undefined {
   if (!m.expr || m.none) return undefined;
+  // The commonest measure, a number in the indicator's own unit, is already that value:
+  // asked for by several rules per indicator, it is not evaluated and converted each time.
+  if (m.expr.kind === 'Number' && !m.expr.unit) return { ok: true, quantity: { value: m.expr.value, unit: symbol.unit ?? ONE } };
   // A number refers to nothing: only a reference needs to know what is being evaluated.
   const visiting = m.expr.kind === 'Number' ? undefined : new Set<ValueSymbol>([symbol]);
   const result = evaluate(m.expr, { resolve, defaultUnit: symbol.unit, year: m.years.at(-1), visiting });

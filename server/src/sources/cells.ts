@@ -123,15 +123,19 @@ function tidy(s: string): string {
 }
 
 /**
- * The fast path for the common span without markup, entities or special spaces: trim
- * and, when there are no double spaces, slice. Undefined sends the span the slow way.
+ * The fast path for the common span without markup, entities or runs of spaces: trim
+ * and slice, a lone tab or other space read as a blank (as the slow way reads it: a whole
+ * line of a tab-separated table comes this way). Undefined sends the span the slow way.
  */
 function plainSpan(line: string, lineNo: number, start: number, end: number): Cell | undefined {
   let a = start;
   let b = end;
-  while (a < b && line.charCodeAt(a) === 0x20) a++;
-  while (b > a && line.charCodeAt(b - 1) === 0x20) b--;
+  while (a < b && isSpaceCode(line.charCodeAt(a))) a++;
+  while (b > a && isSpaceCode(line.charCodeAt(b - 1))) b--;
+  // Nothing but spaces: an empty cell, placed at its start as the slow way places it.
+  if (a === b) return { text: '', line: lineNo, column: start, length: 0 };
   let prevSpace = false;
+  let otherSpace = false;
   for (let k = a; k < b; k++) {
     const c = line.charCodeAt(k);
     // Ideographs first: nearly every character of a plan is one.
@@ -141,10 +145,20 @@ function plainSpan(line: string, lineNo: number, start: number, end: number): Ce
     }
     if (c === 0x3c /* < */ || c === 0x26 /* & */ || c === 0x2a /* * */ || c === 0x23 /* # */) return undefined;
     const space = isSpaceCode(c);
-    if (space && (c !== 0x20 || prevSpace)) return undefined;
+    if (space && prevSpace) return undefined;
+    if (space && c !== 0x20) otherSpace = true;
     prevSpace = space;
   }
-  return { text: line.slice(a, b), line: lineNo, column: a, length: b - a };
+  const text = line.slice(a, b);
+  return { text: otherSpace ? blanked(text) : text, line: lineNo, column: a, length: b - a };
+}
+
+/** The spaces of isSpaceCode but the blank itself. */
+const OTHER_SPACES = /[\t\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]/g;
+
+/** Every space (tab, ideographic, NBSP …) as a blank. */
+function blanked(text: string): string {
+  return text.replace(OTHER_SPACES, ' ');
 }
 
 /** `s.indexOf(ch, from)` that looks no further than `limit`: hostile lines must stay linear. */

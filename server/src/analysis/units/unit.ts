@@ -79,10 +79,16 @@ export function power(u: Unit, exponent: number): Unit {
 
 /** Same dimensions with the same powers; the scales may differ (万人 and 人 are the same dimension). */
 export function sameDimension(a: Unit, b: Unit): boolean {
-  const ka = Object.keys(a.dims);
-  const kb = Object.keys(b.dims);
-  if (ka.length !== kb.length) return false;
-  return ka.every((key) => a.dims[key] === b.dims[key]);
+  // Units are memoized and shared: the same object is the common case. Every comparison
+  // of values asks this, so it walks the keys rather than listing them in new arrays.
+  if (a.dims === b.dims) return true;
+  let count = 0;
+  for (const key in a.dims) {
+    if (a.dims[key] !== b.dims[key]) return false;
+    count++;
+  }
+  for (const _ in b.dims) count--;
+  return count === 0;
 }
 
 /** Same dimension and the same scale within `relative` (default {@link SCALE_EPSILON}). */
@@ -91,7 +97,8 @@ export function sameUnit(a: Unit, b: Unit, relative = SCALE_EPSILON): boolean {
 }
 
 export function isDimensionless(u: Unit): boolean {
-  return Object.keys(u.dims).length === 0;
+  for (const _ in u.dims) return false;
+  return true;
 }
 
 /** `%` or `‰`: a dimensionless unit with scale 0.01 or 0.001 (what a share or coverage is written in). */
