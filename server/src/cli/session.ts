@@ -21,7 +21,7 @@ export interface Workspace {
 
 export class Session {
   private readonly workspaces = new Map<string, Workspace>();
-  /** One check sees the disk as it was when it started: each path is resolved once (3,000 plans cite thousands of times). */
+  /** One check sees the disk as it was when it started: each path is resolved and stamped once (3,000 plans cite thousands of times). */
   private readonly host: Host = resolvingOnce(nodeHost);
   /** …and each folder is searched for its configuration once (files of a folder share it). */
   private readonly configs = new Map<string, boolean>();
@@ -89,10 +89,15 @@ export class ConfigUnreadable extends Error {
 
 function resolvingOnce(host: Host): Host {
   const resolved = new Map<string, string | undefined>();
+  // A parent plan is looked at by every child: its stamp is taken once too.
+  const stamps = new Map<string, string | undefined>();
   return {
     readBytes: (path) => host.readBytes(path),
     readText: (path) => host.readText(path),
-    stamp: host.stamp?.bind(host),
+    stamp: (path) => {
+      if (!stamps.has(path)) stamps.set(path, host.stamp?.(path));
+      return stamps.get(path);
+    },
     realPath: (path) => {
       if (!resolved.has(path)) resolved.set(path, host.realPath(path));
       return resolved.get(path);

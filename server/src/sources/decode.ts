@@ -26,8 +26,9 @@ export function decodePlanText(bytes: Uint8Array): Decoded {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
   if (body.includes(0)) return binary(bom);
+  const valid = validUtf8(body);
+  if (valid !== undefined) return { text: normalize(valid), encoding: 'utf-8', bom, problems: [] };
   const scan = scanUtf8(body);
-  if (scan.errors.length === 0) return { text: normalize(utf8(body)), encoding: 'utf-8', bom, problems: [] };
   if (!bom && looksLikeGb(body, scan)) return decodeWith(body, 'gb18030', false);
   return decodeUtf8WithErrors(body, scan.errors, bom);
 }
@@ -50,8 +51,20 @@ function binary(bom: boolean): Decoded {
   };
 }
 
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const STRICT_UTF8 = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
+
 function utf8(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  return UTF8.decode(bytes);
+}
+
+/** The text of bytes that are all valid UTF-8, else undefined: nearly every plan, told by the engine's decoder without a scan of ours. */
+function validUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 interface Utf8Scan {
