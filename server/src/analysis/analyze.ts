@@ -44,6 +44,12 @@ export interface AnalyzeOptions {
   isRule(id: string): boolean;
   /** False in an untrusted workspace: plan texts are not read, so source rules stay silent. */
   readSources?: boolean;
+  /**
+   * False for a run that analyses each file once (the CLI): what each indicator's rules
+   * found is then not kept for reuse after an edit, which only held a few dozen files'
+   * trees alive past two young-generation collections at a time.
+   */
+  incremental?: boolean;
 }
 
 /**
@@ -152,7 +158,7 @@ export class Analyzer {
     r.statuses = checkIndicatorEvaluation(own, indicator);
     r.row = checkIndicatorSources(own, indicator);
     if (r.resolved.some(([, symbol]) => !symbol)) r.scope = scopeOf(ctx);
-    this.results.set(indicator, r);
+    if (this.options.incremental !== false) this.results.set(indicator, r);
     return r;
   }
 

@@ -76,6 +76,7 @@ export class Session {
       tolerance: config.tolerance,
       severityOf: (rule) => effectiveSeverity(config, rule),
       isRule: isRuleId,
+      incremental: false,
     });
     return { root, configFile, config, configFindings: configFile ? findings : [], analyzer };
   }
