@@ -34,6 +34,8 @@ type Context = 'plan' | 'series' | 'table' | 'indicator';
 /** What may follow a lone minus that stands for “no value”. */
 const ENDS_A_VALUE: readonly TokenType[] = [T.At, EOF, T.RBrace];
 const COLON: readonly TokenType[] = [T.Colon];
+const DOT: readonly TokenType[] = [T.Dot];
+const CITE: readonly TokenType[] = [K.cite];
 const UNIT_STARTS: readonly TokenType[] = [T.Identifier, T.Percent, T.Permille];
 const YEAR_DASHES: readonly TokenType[] = [T.DotDot, T.Dash];
 const POWER_STARTS: readonly TokenType[] = [T.Caret, T.Superscript];
@@ -103,10 +105,16 @@ export class PtlParser extends EmbeddedActionsParser {
   private readonly aYear = (): A.YearSpec => this.SUBRULE(this.year);
   private readonly aClosingBrace = (): IToken => this.CONSUME(T.RBrace);
   private readonly aColon = (): IToken => this.CONSUME(T.Colon);
+  private readonly anAs = (): IToken => this.CONSUME(K.as);
+  private readonly aCitationTarget = (): A.Citation => this.SUBRULE(this.citationTarget);
+  private readonly aTolerance = (): A.NumberLit => {
+    this.CONSUME(K.within);
+    return this.SUBRULE(this.numberWithUnit);
+  };
 
   private readonly topAlternatives: IOrAlt<A.Declaration | undefined>[] = [
     { ALT: () => this.SUBRULE(this.declaration) },
-    { ALT: () => { this.junk(JUNK_AT_TOP, 'top'); return undefined; } },
+    { ALT: () => { this.junk(this.junkAtTop, 'top'); return undefined; } },
   ];
 
   public file = this.RULE('file', (): A.Declaration[] => {
@@ -173,7 +181,6 @@ export class PtlParser extends EmbeddedActionsParser {
       start, end,
     };
   });
-  private readonly anAs = (): IToken => this.CONSUME(K.as);
 
   private check = this.RULE('check', (): A.CheckDecl => {
     const keyword = this.CONSUME(K.check);
@@ -181,10 +188,7 @@ export class PtlParser extends EmbeddedActionsParser {
     const left = this.SUBRULE(this.expression);
     const comparison = this.CONSUME(T.Comparison);
     const right = this.SUBRULE2(this.expression);
-    const within = this.OPTION2(() => {
-      this.CONSUME(K.within);
-      return this.SUBRULE(this.numberWithUnit);
-    });
+    const within = this.OPTION2(this.aTolerance);
     if (this.RECORDING_PHASE) return RECORDING;
     const { start, end } = this.spanFrom(keyword, within ?? right ?? comparison);
     return {
@@ -214,7 +218,7 @@ export class PtlParser extends EmbeddedActionsParser {
     { ALT: () => this.SUBRULE(this.periodField) },
     { ALT: () => this.SUBRULE(this.indicator) },
     { ALT: () => { this.CONSUME(T.Separator); return undefined; } },
-    { ALT: () => { this.junk(JUNK_IN_BLOCK, 'block'); return undefined; } },
+    { ALT: () => { this.junk(this.junkInBlock, 'block'); return undefined; } },
   ];
 
   private block = this.RULE('block', (context: Context): Block => {
@@ -375,7 +379,7 @@ export class PtlParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const file = this.CONSUME(T.StringLiteral);
-        const rest = this.OPTION(() => this.SUBRULE(this.citationTarget));
+        const rest = this.OPTION(this.aCitationTarget);
         if (this.RECORDING_PHASE) return RECORDING;
         const first = this.string(file);
         if (!rest) return this.citationNode(file, file, { quote: first });
@@ -499,7 +503,7 @@ export class PtlParser extends EmbeddedActionsParser {
   public reference = this.RULE('reference', (): A.Reference => {
     const path: IToken[] = [this.CONSUME(T.Identifier)];
     let part: IToken | undefined;
-    if (this.RECORDING_PHASE || this.LA(1).tokenType === T.Dot) this.MANY({
+    if (this.RECORDING_PHASE || this.ahead(DOT)) this.MANY({
       GATE: () => part === undefined,
       DEF: () => {
         this.CONSUME(T.Dot);
@@ -642,7 +646,7 @@ export class PtlParser extends EmbeddedActionsParser {
   /** `actual 79.4 @2025 cite "003.txt" line 37`: citations that belong to one value. */
   private inlineCites(keyword: IToken): A.Citation[] {
     const cites: A.Citation[] = [];
-    if (!this.RECORDING_PHASE && this.LA(1).tokenType !== K.cite) return cites;
+    if (!this.RECORDING_PHASE && !this.ahead(CITE)) return cites;
     this.MANY({
       // Only on the value's own line: a `cite` on a later line is a field of the indicator.
       GATE: () => this.sameLine(keyword, this.LA(1)),
@@ -692,31 +696,33 @@ export class PtlParser extends EmbeddedActionsParser {
     this.maybe(9, COLON, this.aColon);
   }
 
+  private readonly junkAtTop = JUNK_AT_TOP.map((type): IOrAlt<IToken> => ({ ALT: () => this.CONSUME9(type) }));
+  private readonly junkInBlock = JUNK_IN_BLOCK.map((type): IOrAlt<IToken> => ({ ALT: () => this.CONSUME9(type) }));
+
   /** Skips one token that starts nothing here, merging runs of skipped tokens into one error. */
-  private junk(types: TokenType[], where: 'top' | 'block'): void {
-    const token = this.OR9(types.map((type) => ({ ALT: () => this.CONSUME9(type) })));
-    this.ACTION(() => {
-      const last = this.extraProblems.at(-1);
-      const start = token.startOffset;
-      const end = start + token.image.length;
-      if (last && (last as { junk?: boolean }).junk && onlySpaceBetween(this.lines.text, last.end, start)) {
-        last.end = end;
-        last.range = this.lines.rangeOf(last.start, end);
-        return;
-      }
-      const found = token.image.length > 24 ? `${token.image.slice(0, 24)}…` : token.image; // a 1 MB word stays out of the message
-      const problem: SyntaxProblem & { junk: true } = {
-        code: 'syntax-error',
-        junk: true,
-        message: where === 'top'
-          ? { zh: `此处应为声明（plan、table、indicator、series、check、use），实际为「${found}」`, en: `Expected a declaration (plan, table, indicator, series, check, use) but found “${found}”` }
-          : { zh: `此处应为字段（name、unit、baseline、target …）或「}」，实际为「${found}」`, en: `Expected a field (name, unit, baseline, target …) or “}” but found “${found}”` },
-        range: this.lines.rangeOf(start, end),
-        start,
-        end,
-      };
-      this.extraProblems.push(problem);
-    });
+  private junk(alternatives: IOrAlt<IToken>[], where: 'top' | 'block'): void {
+    const token = this.OR9(alternatives);
+    if (this.RECORDING_PHASE) return;
+    const last = this.extraProblems.at(-1);
+    const start = token.startOffset;
+    const end = start + token.image.length;
+    if (last && (last as { junk?: boolean }).junk && onlySpaceBetween(this.lines.text, last.end, start)) {
+      last.end = end;
+      last.range = this.lines.rangeOf(last.start, end);
+      return;
+    }
+    const found = token.image.length > 24 ? `${token.image.slice(0, 24)}…` : token.image; // a 1 MB word stays out of the message
+    const problem: SyntaxProblem & { junk: true } = {
+      code: 'syntax-error',
+      junk: true,
+      message: where === 'top'
+        ? { zh: `此处应为声明（plan、table、indicator、series、check、use），实际为「${found}」`, en: `Expected a declaration (plan, table, indicator, series, check, use) but found “${found}”` }
+        : { zh: `此处应为字段（name、unit、baseline、target …）或「}」，实际为「${found}」`, en: `Expected a field (name, unit, baseline, target …) or “}” but found “${found}”` },
+      range: this.lines.rangeOf(start, end),
+      start,
+      end,
+    };
+    this.extraProblems.push(problem);
   }
 
   /**
