@@ -48,26 +48,35 @@ export function targetStatuses(indicator: IndicatorSymbol, resolve: Resolver, to
     const direction = indicator.direction ?? inferDirection(target, baseline?.value, targetValue);
     const upTo = actuals.filter((a) => a.year <= year);
     const latest = upTo.at(-1);
-    const status: TargetStatus = { indicator, target, year, targetValue, baseline, direction, status: 'no-data' };
+    // One shape for every status: the fields a classification may set are there from the start.
+    const status: TargetStatus = { indicator, target, year, targetValue, baseline, actual: undefined, expected: undefined, direction, status: 'no-data' };
     if (latest) status.actual = { value: latest.v, year: latest.year, measure: latest.m };
     statuses.push(classify(status, tolerance));
   }
   return statuses;
 }
 
+/** Sets the status (and the straight line's expected value) of a status made for it. */
 function classify(s: TargetStatus, tolerance: number): TargetStatus {
   if (!s.actual) return s;
   const met = satisfies(s.actual.value, s.target.op, s.targetValue, tolerance);
-  if (s.actual.year >= s.year) return { ...s, status: met ? 'achieved' : 'missed' };
-  if (met) return { ...s, status: 'achieved-early' };
+  if (s.actual.year >= s.year) {
+    s.status = met ? 'achieved' : 'missed';
+    return s;
+  }
+  if (met) {
+    s.status = 'achieved-early';
+    return s;
+  }
   if (!s.baseline || s.baseline.year >= s.year || s.actual.year <= s.baseline.year) return s;
   const fraction = (s.actual.year - s.baseline.year) / (s.year - s.baseline.year);
   const expected = s.baseline.value + (s.targetValue - s.baseline.value) * fraction;
   const planned = expected - s.baseline.value;
   const made = s.actual.value - s.baseline.value;
   const ratio = planned === 0 ? 1 : made / planned;
-  const status: Status = ratio > 1 + ON_TRACK_BAND ? 'ahead' : ratio >= 1 - ON_TRACK_BAND ? 'on-track' : 'lagging';
-  return { ...s, expected, status };
+  s.expected = expected;
+  s.status = ratio > 1 + ON_TRACK_BAND ? 'ahead' : ratio >= 1 - ON_TRACK_BAND ? 'on-track' : 'lagging';
+  return s;
 }
 
 function inferDirection(target: Measure, baseline: number | undefined, targetValue: number): 'increase' | 'decrease' {

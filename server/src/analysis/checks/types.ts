@@ -29,7 +29,8 @@ function measures(indicator: IndicatorSymbol): Measure[] {
 function checkUnits(ctx: CheckContext, indicator: IndicatorSymbol): void {
   const unit = indicator.unit;
   for (const m of measures(indicator)) {
-    if (!m.expr) continue;
+    // A number without a unit of its own is in the indicator's unit: nothing to check.
+    if (!m.expr || (m.expr.kind === 'Number' && !m.expr.unit)) continue;
     const result = evaluate(m.expr, { resolve: ctx.resolve, defaultUnit: unit, year: m.years.at(-1) });
     if (!result.ok) {
       if (result.problem === 'unit-mismatch' && result.message) ctx.report('unit-mismatch', result.node, result.message);
