@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generatePlans, writeWorkspace } from '../../bench/generate';
+import { jobCount } from '../../server/src/cli/parallel';
 import { buildCli, ptl, WORK } from './helpers';
 
 const DIR = path.join(WORK, 'parallel-workspace');
@@ -50,5 +51,21 @@ describe('ptl check --jobs', () => {
     const result = ptl(['check', '.', '--jobs', '0'], { cwd: DIR });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--jobs');
+  });
+});
+
+describe('the number of threads unasked', () => {
+  // [what was asked (--jobs), PTL_JOBS, files, cores, threads]
+  const cases: Array<[number | undefined, string | undefined, number, number, number]> = [
+    [undefined, undefined, 51, 8, 1], // few files: workers would cost more than they save
+    [undefined, undefined, 1000, 2, 1], // two cores: one thread already keeps 1.3 busy
+    [undefined, undefined, 1000, 4, 4],
+    [undefined, undefined, 3000, 16, 8], // at most 8
+    [undefined, '3', 51, 2, 3], // asked for: honoured
+    [undefined, 'many', 1000, 4, 4], // not a number: as if unset
+    [2, '6', 1000, 8, 2], // --jobs before PTL_JOBS
+  ];
+  it.each(cases)('--jobs %s, PTL_JOBS %s, %i files, %i cores: %i threads', (flag, env, files, cores, threads) => {
+    expect(jobCount(flag, env === undefined ? {} : { PTL_JOBS: env }, files, cores)).toBe(threads);
   });
 });
