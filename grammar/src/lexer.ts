@@ -67,13 +67,7 @@ class Scanner {
     while (i < text.length) {
       // A third of a plan is spaces: skipped here, without a call for each.
       const c = text.charCodeAt(i);
-      if (c === 0x20 || c === 10) {
-        if (unreadable !== -1) this.unreadable(unreadable, i);
-        unreadable = -1;
-        i++;
-        continue;
-      }
-      const end = this.read(i);
+      const end = c === 0x20 || c === 10 ? i + 1 : this.read(i);
       if (end === i) {
         if (unreadable === -1) unreadable = i;
         i++;
