@@ -34,8 +34,7 @@ export const nodeHost: Host = {
   },
   realPath(path) {
     try {
-      // One system call, where the JavaScript version takes one per component of the path.
-      return fs.realpathSync.native(path);
+      return fs.realpathSync(path);
     } catch {
       return undefined;
     }
