@@ -27,19 +27,22 @@ const DIGITS = /^[0-9０-９]+[万亿]?$/;
 /** Longer runs are prose, not keywords typed together; bounds the work on hostile input. */
 const MAX_COMPOUND = 24;
 
-/** Every spelling by the code of its first character: most words start with a character no keyword does. */
-const KEYWORDS_BY_FIRST = new Map<number, string[]>();
-/** The same question as a table by code (1: some keyword starts so), answered with one load. */
-const STARTS_KEYWORD = new Uint8Array(0x10000);
+/**
+ * Every spelling, grouped by its first character; and by character code, 1 + the index of
+ * its group, 0 where no keyword starts (most words): a word's candidates with one load.
+ */
+const SPELLING_GROUPS: string[][] = [];
+const GROUP_OF_FIRST = new Uint8Array(0x10000);
 for (const spelling of KEYWORD_BY_SPELLING.keys()) {
   const first = spelling.charCodeAt(0);
-  KEYWORDS_BY_FIRST.set(first, [...(KEYWORDS_BY_FIRST.get(first) ?? []), spelling]);
-  STARTS_KEYWORD[first] = 1;
+  if (GROUP_OF_FIRST[first] === 0) GROUP_OF_FIRST[first] = SPELLING_GROUPS.push([]);
+  SPELLING_GROUPS[GROUP_OF_FIRST[first]! - 1]!.push(spelling);
 }
+if (SPELLING_GROUPS.length > 255) throw new Error('more first characters of keywords than a byte counts');
 
 /** Whether a word may be a keyword: false for most words, which then need no lookup by their text. */
 export function mayBeKeyword(word: string): boolean {
-  return STARTS_KEYWORD[word.charCodeAt(0)] === 1;
+  return GROUP_OF_FIRST[word.charCodeAt(0)] !== 0;
 }
 
 /** The word (or the first keyword of a compound) at offset; undefined where no word starts. */
@@ -47,8 +50,8 @@ export function wordAt(text: string, offset: number): string | undefined {
   const end = commonWordEnd(text, offset);
   const word = end === -1 ? unicodeWordAt(text, offset) : undefined;
   if (end === -1 && word === undefined) return undefined;
-  const first = text.charCodeAt(offset);
-  const candidates = STARTS_KEYWORD[first] === 1 ? KEYWORDS_BY_FIRST.get(first) : undefined;
+  const group = GROUP_OF_FIRST[text.charCodeAt(offset)]!;
+  const candidates = group === 0 ? undefined : SPELLING_GROUPS[group - 1];
   // No keyword starts so: the word is an identifier, without a lookup by its text.
   if (candidates === undefined) return word ?? text.slice(offset, end);
   const length = word?.length ?? end - offset;

@@ -5,7 +5,7 @@
  */
 import type * as A from '../../../grammar/src/ast';
 import type { Localized } from '../../../grammar/src/message';
-import type { IndicatorSymbol, Measure, ValueSymbol } from './model';
+import { literalValue, type IndicatorSymbol, type Measure, type ValueSymbol } from './model';
 import { convert, divide, formatUnit, multiply, ONE, sameDimension, unitFromExpr, type Unit } from './units';
 
 export interface Quantity {
@@ -135,7 +135,8 @@ export function measureValue(symbol: IndicatorSymbol, m: Measure, resolve: Resol
   if (!m.expr || m.none) return undefined;
   // The commonest measure, a number in the indicator's own unit, is already that value:
   // asked for by several rules per indicator, it is not evaluated and converted each time.
-  if (m.expr.kind === 'Number' && !m.expr.unit) return { ok: true, quantity: { value: m.expr.value, unit: symbol.unit ?? ONE } };
+  const literal = literalValue(m);
+  if (literal !== undefined) return { ok: true, quantity: { value: literal, unit: symbol.unit ?? ONE } };
   // A number refers to nothing: only a reference needs to know what is being evaluated.
   const visiting = m.expr.kind === 'Number' ? undefined : new Set<ValueSymbol>([symbol]);
   const result = evaluate(m.expr, { resolve, defaultUnit: symbol.unit, year: m.years.at(-1), visiting });

@@ -249,10 +249,14 @@ function seriesSymbol(decl: A.SeriesDecl): SeriesSymbol {
 /** A bare target is held in the indicator's direction: declared, or from baseline to target. */
 function impliedComparison(symbol: IndicatorSymbol): A.ComparisonOp {
   if (symbol.direction) return symbol.direction === 'decrease' ? '<=' : '>=';
-  const literal = (m: Measure | undefined) => (m?.expr?.kind === 'Number' && !m.expr.unit ? m.expr.value : undefined);
-  const base = literal(symbol.baselines.find((b) => b.expr));
-  const target = literal(symbol.targets.find((t) => t.expr));
+  const base = literalValue(symbol.baselines.find((b) => b.expr));
+  const target = literalValue(symbol.targets.find((t) => t.expr));
   return base !== undefined && target !== undefined && target < base ? '<=' : '>=';
+}
+
+/** The number a measure states in its indicator's own unit (`55`, not `55%` nor a reference); undefined for anything else. */
+export function literalValue(m: Measure | undefined): number | undefined {
+  return m?.expr?.kind === 'Number' && !m.expr.unit ? m.expr.value : undefined;
 }
 
 function measure(field: Measure['field']): Measure {

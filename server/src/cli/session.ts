@@ -24,12 +24,12 @@ export class Session {
   /** One check sees the disk as it was when it started: each path is resolved and stamped once (3,000 plans cite thousands of times). */
   private readonly host: Host = resolvingOnce(nodeHost);
   /** …and each folder is searched for its configuration once (files of a folder share it). */
-  private readonly configs = new Map<string, boolean>();
+  private readonly exists = oncePerPath(fs.existsSync);
 
   constructor(private readonly cwd: string, private readonly explicitConfig?: string) {}
 
   workspaceFor(file: string): Workspace {
-    const configFile = this.explicitConfig ? path.resolve(this.cwd, this.explicitConfig) : findConfigFile(file, (p) => this.exists(p));
+    const configFile = this.explicitConfig ? path.resolve(this.cwd, this.explicitConfig) : findConfigFile(file, this.exists);
     const root = configFile && !this.explicitConfig ? path.dirname(configFile) : this.cwd;
     const key = `${root}\u0000${configFile ?? ''}`;
     const existing = this.workspaces.get(key);
@@ -44,15 +44,6 @@ export class Session {
     if (!bytes) return { file, unreadable: true };
     const workspace = this.workspaceFor(file);
     return workspace.analyzer.analyze(file, decodeUtf8(bytes));
-  }
-
-  private exists(candidate: string): boolean {
-    let found = this.configs.get(candidate);
-    if (found === undefined) {
-      found = fs.existsSync(candidate);
-      this.configs.set(candidate, found);
-    }
-    return found;
   }
 
   /** Findings about the configuration files themselves, once per file. */
@@ -89,19 +80,20 @@ export class ConfigUnreadable extends Error {
 }
 
 function resolvingOnce(host: Host): Host {
-  const resolved = new Map<string, string | undefined>();
-  // A parent plan is looked at by every child: its stamp is taken once too.
-  const stamps = new Map<string, string | undefined>();
   return {
     readBytes: (path) => host.readBytes(path),
     readText: (path) => host.readText(path),
-    stamp: (path) => {
-      if (!stamps.has(path)) stamps.set(path, host.stamp?.(path));
-      return stamps.get(path);
-    },
-    realPath: (path) => {
-      if (!resolved.has(path)) resolved.set(path, host.realPath(path));
-      return resolved.get(path);
-    },
+    // A parent plan is looked at by every child: its stamp is taken once too.
+    stamp: oncePerPath((path) => host.stamp?.(path)),
+    realPath: oncePerPath((path) => host.realPath(path)),
+  };
+}
+
+/** `answer`, asked once per path for the run (undefined answers included). */
+function oncePerPath<T>(answer: (path: string) => T): (path: string) => T {
+  const answers = new Map<string, T>();
+  return (path) => {
+    if (!answers.has(path)) answers.set(path, answer(path));
+    return answers.get(path) as T;
   };
 }

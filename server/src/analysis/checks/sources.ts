@@ -8,7 +8,7 @@ import type { ProseTarget, SourceRow, SourceTable, SourceValue } from '../../sou
 import type { CheckContext, LoadedSource } from '../context';
 import { measureValue } from '../evaluate';
 import { indicatorBlock } from '../import-plan';
-import type { IndicatorSymbol, Measure } from '../model';
+import { literalValue, type IndicatorSymbol, type Measure } from '../model';
 import type { RelatedLocation } from '../finding';
 import { convert, parseUnitText, sameDimension } from '../units';
 
@@ -104,21 +104,24 @@ function nameMatch(ctx: CheckContext, indicator: IndicatorSymbol): RowMatch | un
 }
 
 function compareWithRow(ctx: CheckContext, indicator: IndicatorSymbol, row: SourceRow, source: LoadedSource): void {
-  // Made only for a finding: most indicators agree with their row.
-  const related = (value: SourceValue | undefined, line = row.firstLine) => (): RelatedLocation[] => [{
+  checkAttribute(ctx, indicator, row, source);
+  // With the unit wrong, every number would differ too; the unit is the one thing to fix.
+  if (!checkUnit(ctx, indicator, row, source)) return;
+  const baseline = indicator.baselines.find((b) => b.expr || b.none);
+  if (baseline && row.baseline) compareValue(ctx, indicator, baseline, row.baseline, row, 'baseline', source);
+  const target = pickTarget(indicator, row.targetYear);
+  if (target && row.target) compareValue(ctx, indicator, target, row.target, row, 'target', source);
+  const actual = indicator.actuals.find((a) => a.expr && a.field.field === 'actual' && a.field.cites.length === 0);
+  if (actual && row.actual) compareValue(ctx, indicator, actual, row.actual, row, 'actual', source);
+}
+
+/** A finding's related location in the plan text: the cell when there is one, else the start of the line. Made only for a finding (most indicators agree with their row). */
+function inPlanText(source: LoadedSource, value: SourceValue | undefined, line: number): RelatedLocation[] {
+  return [{
     file: source.path,
     range: value ? { start: { line: value.line - 1, character: value.column }, end: { line: value.line - 1, character: value.column + value.length } } : lineRange(line),
     message: { zh: '规划原文', en: 'in the plan text' },
   }];
-  checkAttribute(ctx, indicator, row, related(undefined));
-  // With the unit wrong, every number would differ too; the unit is the one thing to fix.
-  if (!checkUnit(ctx, indicator, row, related(undefined, row.nameLocation.line))) return;
-  const baseline = indicator.baselines.find((b) => b.expr || b.none);
-  if (baseline && row.baseline) compareValue(ctx, indicator, baseline, row.baseline, row, 'baseline', related(row.baseline));
-  const target = pickTarget(indicator, row.targetYear);
-  if (target && row.target) compareValue(ctx, indicator, target, row.target, row, 'target', related(row.target));
-  const actual = indicator.actuals.find((a) => a.expr && a.field.field === 'actual' && a.field.cites.length === 0);
-  if (actual && row.actual) compareValue(ctx, indicator, actual, row.actual, row, 'actual', related(row.actual));
 }
 
 function lineRange(line: number) {
@@ -132,7 +135,7 @@ function pickTarget(indicator: IndicatorSymbol, year: number | undefined): Measu
 }
 
 /** Whether the units agree (or cannot be compared); reports them when they differ. */
-function checkUnit(ctx: CheckContext, indicator: IndicatorSymbol, row: SourceRow, related: () => RelatedLocation[]): boolean {
+function checkUnit(ctx: CheckContext, indicator: IndicatorSymbol, row: SourceRow, source: LoadedSource): boolean {
   const written = indicator.unitField?.unit;
   if (!written || !row.unit || !indicator.unit) return true;
   const sourceUnit = parseUnitText(row.unit);
@@ -142,13 +145,13 @@ function checkUnit(ctx: CheckContext, indicator: IndicatorSymbol, row: SourceRow
     zh: `单位「${written.text}」与规划原文的「${row.unit}」不一致`,
     en: `The unit “${written.text}” differs from the plan text's “${row.unit}”`,
   }, {
-    related: related(),
+    related: inPlanText(source, undefined, row.nameLocation.line),
     fixes: [{ title: { zh: `改为「${row.unit}」`, en: `Use “${row.unit}”` }, edits: [{ file: ctx.path, range: ctx.lines.rangeOfSpan(written), newText: row.unit }], safe: true }],
   });
   return false;
 }
 
-function checkAttribute(ctx: CheckContext, indicator: IndicatorSymbol, row: SourceRow, related: () => RelatedLocation[]): void {
+function checkAttribute(ctx: CheckContext, indicator: IndicatorSymbol, row: SourceRow, source: LoadedSource): void {
   const field = indicator.attributes[0];
   if (!field || !row.attribute || field.attribute === row.attribute) return;
   const chinese = /[\u4e00-\u9fff]/.test(field.keyword.text);
@@ -158,7 +161,7 @@ function checkAttribute(ctx: CheckContext, indicator: IndicatorSymbol, row: Sour
     zh: `属性「${words[field.attribute].zh}」与规划原文的「${words[row.attribute].zh}」不一致`,
     en: `The attribute ${words[field.attribute].en} differs from the plan text's ${words[row.attribute].en}`,
   }, {
-    related: related(),
+    related: inPlanText(source, undefined, row.firstLine),
     fixes: [{ title: { zh: `改为「${replacement}」`, en: `Use “${replacement}”` }, edits: [{ file: ctx.path, range: ctx.lines.rangeOfSpan(field.keyword), newText: replacement }], safe: true }],
   });
 }
@@ -169,7 +172,7 @@ const FIELD_WORDS = {
   actual: { zh: '完成值', en: 'actual' },
 };
 
-function compareValue(ctx: CheckContext, indicator: IndicatorSymbol, m: Measure, cell: SourceValue, row: SourceRow, which: keyof typeof FIELD_WORDS, related: () => RelatedLocation[]): void {
+function compareValue(ctx: CheckContext, indicator: IndicatorSymbol, m: Measure, cell: SourceValue, row: SourceRow, which: keyof typeof FIELD_WORDS, source: LoadedSource): void {
   if (cell.none || cell.value === undefined) return;
   if (m.none) return;
   const ours = measureValue(indicator, m, ctx.resolve);
@@ -182,13 +185,13 @@ function compareValue(ctx: CheckContext, indicator: IndicatorSymbol, m: Measure,
   const unitText = indicator.unitField?.unit?.text ?? '';
   const ourText = `${which === 'target' && m.opWritten && m.op !== '=' ? `${m.op} ` : ''}${fmt(ours.quantity.value)}${unitText === '%' ? '%' : ''}`;
   const fixes = [];
-  if (sameOp && m.expr?.kind === 'Number' && !m.expr.unit) {
+  if (sameOp && m.expr && literalValue(m) !== undefined) {
     fixes.push({ title: { zh: `采用原文的数值 ${fmt(theirs)}`, en: `Take the plan's value ${fmt(theirs)}` }, edits: [{ file: ctx.path, range: ctx.lines.rangeOfSpan(m.expr), newText: fmt(theirs) }], safe: true });
   }
   ctx.report('value-differs-from-source', m.expr ?? m.field, {
     zh: `${FIELD_WORDS[which].zh} ${ourText} 与规划原文的「${cell.text}」不一致`,
     en: `The ${FIELD_WORDS[which].en} ${ourText} differs from the plan text's “${cell.text}”`,
-  }, { related: related(), fixes });
+  }, { related: inPlanText(source, cell, row.firstLine), fixes });
 }
 
 /** The source's number in the indicator's unit, when the units can be related. */

@@ -5,7 +5,7 @@
 import type * as A from '../../../../grammar/src/ast';
 import type { CheckContext } from '../context';
 import { evaluate } from '../evaluate';
-import type { IndicatorSymbol, Measure } from '../model';
+import { literalValue, type IndicatorSymbol, type Measure } from '../model';
 import { analyzeAtom, convert, formatUnit, isPercentLike, sameDimension, unitFromExpr } from '../units';
 
 /** The type rules of one indicator. */
@@ -30,7 +30,7 @@ function checkUnits(ctx: CheckContext, indicator: IndicatorSymbol): void {
   const unit = indicator.unit;
   for (const m of measures(indicator)) {
     // A number without a unit of its own is in the indicator's unit: nothing to check.
-    if (!m.expr || (m.expr.kind === 'Number' && !m.expr.unit)) continue;
+    if (!m.expr || literalValue(m) !== undefined) continue;
     const result = evaluate(m.expr, { resolve: ctx.resolve, defaultUnit: unit, year: m.years.at(-1) });
     if (!result.ok) {
       if (result.problem === 'unit-mismatch' && result.message) ctx.report('unit-mismatch', result.node, result.message);
